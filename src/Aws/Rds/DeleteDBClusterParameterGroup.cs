@@ -1,0 +1,6 @@
+namespace Skyforge.Aws.Rds;
+
+public sealed record DeleteDBClusterParameterGroupRequest
+{
+    public required string DBClusterParameterGroupName { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Skyforge.Aws.Rds;
+
+public sealed record DeleteDBParameterGroupRequest
+{
+    public required string DBParameterGroupName { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Skyforge.Aws.Rds;
+
+public sealed record DeleteDBSubnetGroupRequest
+{
+    public required string DBSubnetGroupName { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Skyforge.Crds.Schema.Cel;
+
+internal enum CelBinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    In,
+}

@@ -1,0 +1,10 @@
+namespace Skyforge.TestKit.Aws;
+
+public enum AwsFaultKind
+{
+    Throttle,
+    ServerError,
+    Latency,
+    ConnectionReset,
+    Error,
+}

@@ -1,0 +1,16 @@
+"""Test-only additions to moto 5.2 for Skyforge's AWS tests.
+
+moto 5.2 lacks operations Skyforge calls (MSK GetBootstrapBrokers and UpdateBroker*, ElastiCache
+Modify/Increase/DecreaseReplicaCount, cache parameter groups, serverless caches, DeleteCacheSubnetGroup),
+keeps MSK clusters CREATING forever and never finishes deletions. install() registers the missing
+operations into moto's response classes and backends, and gives resources a time-based lifecycle
+(SKYFORGE_MOTO_TRANSITION_SECONDS, default 1): CREATING/UPDATING/modifying become ACTIVE/available,
+deleting resources disappear. All state lives on moto's backends, so /moto-api/reset clears it.
+"""
+
+
+def install() -> None:
+    from . import elasticache, kafka
+
+    kafka.install()
+    elasticache.install()

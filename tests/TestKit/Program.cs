@@ -1,0 +1,3 @@
+using Skyforge.TestKit.Cli;
+
+return await CommandDispatcher.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
