@@ -32,9 +32,5 @@ public sealed class AwsService
 
     public string ApiVersion { get; }
 
-    public static AwsService FromId(string id) =>
-        All.FirstOrDefault(service => string.Equals(service.Id, id, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown AWS service id '{id}'.", nameof(id));
-
     public override string ToString() => Id;
 }

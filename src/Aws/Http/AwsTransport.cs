@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;

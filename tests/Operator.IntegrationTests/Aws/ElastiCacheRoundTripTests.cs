@@ -63,6 +63,8 @@ public sealed class ElastiCacheRoundTripTests(MotoFixture moto) : IAsyncLifetime
         Assert.Equal("creating", created.ReplicationGroup?.Status);
         Assert.Equal(["sessions-001", "sessions-002"], created.ReplicationGroup?.MemberClusters);
         var available = await WaitForStatusAsync("sessions", "available");
+        var everyGroup = await cache.DescribeAllReplicationGroupsAsync(new DescribeReplicationGroupsRequest { MaxRecords = 20 }, ct).ToListAsync(ct);
+        Assert.Equal("sessions", Assert.Single(everyGroup).ReplicationGroupId);
         var nodeGroup = Assert.Single(available.NodeGroups!);
         Assert.NotNull(nodeGroup.PrimaryEndpoint?.Address);
         Assert.Equal(6379, nodeGroup.PrimaryEndpoint!.Port);

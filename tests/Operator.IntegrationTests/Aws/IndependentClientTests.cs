@@ -6,7 +6,6 @@ using Skyforge.Aws.Kafka;
 using Skyforge.Aws.Rds;
 using Skyforge.Aws.SecretsManager;
 using Skyforge.Aws.Sts;
-using Skyforge.TestKit.Aws;
 using Xunit.Abstractions;
 
 namespace Skyforge.Operator.IntegrationTests.Aws;
@@ -194,7 +193,16 @@ public sealed class IndependentClientTests(MotoFixture moto, ITestOutputHelper o
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
-        using var process = Process.Start(start)!;
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("The independent-client check needs the aws CLI on PATH (pip install awscli).", exception);
+        }
+        using var started = process;
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -180,6 +180,8 @@ public sealed class RdsRoundTripTests(MotoFixture moto) : IAsyncLifetime
         Assert.Equal("aurora-postgresql", created.DBCluster?.Engine);
 
         var described = Assert.Single((await rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = "ledger" }, ct)).DBClusters!);
+        var everyCluster = await rds.DescribeAllDBClustersAsync(new DescribeDBClustersRequest { Filters = [new Filter { Name = "engine", Values = ["aurora-postgresql"] }] }, ct).ToListAsync(ct);
+        Assert.Equal("ledger", Assert.Single(everyCluster).DBClusterIdentifier);
         Assert.NotNull(described.Endpoint);
         Assert.NotNull(described.ReaderEndpoint);
         Assert.Equal(0.5, described.ServerlessV2ScalingConfiguration?.MinCapacity);

@@ -1,0 +1,7 @@
+namespace Skyforge.Operator.Hosting;
+
+/// <summary>Every module `skyforge run` hosts, in registration order.</summary>
+public static class OperatorModules
+{
+    public static IReadOnlyList<IOperatorModule> All { get; } = [];
+}
