@@ -10,6 +10,7 @@ internal static class CommandLine
           render FILE...          print every object and AWS call the operator would make (no cluster needed)
           validate FILE...        check manifests against the CRD schemas and Skyforge's rules
           generate-crds DIR       write the CustomResourceDefinitions
+          aws-check [FLAGS]       resolve AWS credentials and region, call STS and one read per service
           version                 print the version
         """;
 
@@ -26,6 +27,7 @@ internal static class CommandLine
             "render" => Task.FromResult(RenderCommand.Run(rest, stdout, stderr)),
             "validate" => Task.FromResult(ValidateCommand.Run(rest, stdout, stderr)),
             "generate-crds" => Task.FromResult(GenerateCrdsCommand.Run(rest, stdout, stderr)),
+            "aws-check" => AwsCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken),
             "version" => Task.FromResult(VersionCommand.Run(stdout)),
             _ => Task.FromResult(Unknown(args[0], stderr)),
         };
