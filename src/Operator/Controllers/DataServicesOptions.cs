@@ -22,6 +22,9 @@ public sealed class DataServicesOptions
     /// <summary>Days Secrets Manager keeps a deleted secret recoverable (7-30).</summary>
     public int SecretRecoveryWindowDays { get; set; } = 7;
 
+    /// <summary>IAM role RDS publishes Enhanced Monitoring metrics with; databases asking for monitoring need it.</summary>
+    public string? MonitoringRoleArn { get; set; }
+
     /// <summary>Reconcile workers per data-service controller (--max-concurrent-reconciles).</summary>
     public int Workers { get; set; } = 2;
 }

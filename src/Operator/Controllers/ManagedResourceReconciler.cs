@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Skyforge.Aws;
 using Skyforge.Kubernetes;
-using Skyforge.Kubernetes.Models;
 using Skyforge.Kubernetes.Requests;
 using Skyforge.Operator.Builders;
 using Skyforge.Operator.Builders.DataServices;
@@ -162,7 +161,7 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
         status.Merge(observed.StatusFields);
         if (observed.Publish is { } objects)
         {
-            await PublishAsync(objects, cancellationToken);
+            await PublishAsync(cached, objects, cancellationToken);
         }
 
         if (!observed.UpToDate)
@@ -296,6 +295,10 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
 
     private async Task RemoveFinalizerAsync(JsonObject current, CancellationToken cancellationToken)
     {
+        if (current["metadata"]?["uid"]?.GetValue<string>() is { } uid)
+        {
+            _handledRequests.TryRemove(uid, out _);
+        }
         var finalizers = (current["metadata"]?["finalizers"] as JsonArray)?.Select(node => node?.GetValue<string>()).Where(name => name is not null && name != Finalizer).ToList() ?? [];
         var patch = new JsonObject
         {
@@ -310,12 +313,32 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
         await _client.PatchAsync(_kind.Type, @namespace, name, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
     }
 
-    private async Task PublishAsync(IReadOnlyList<JsonObject> objects, CancellationToken cancellationToken)
+    /// <summary>Applies the objects; one that exists under another controller (e.g. a user's own Secret of that name) is never taken over.</summary>
+    private async Task PublishAsync(CachedObject owner, IReadOnlyList<JsonObject> objects, CancellationToken cancellationToken)
     {
         foreach (var desired in objects)
         {
             var obj = PublishedObjects.ForApply(desired);
-            await _client.ApplyAsync(PublishedObjects.TypeOf(obj), obj, new ApplyOptions { FieldManager = FieldManager, Force = true }, cancellationToken);
+            // Owned by the resource whatever the provider built: garbage-collected with it, and recognised as ours next time.
+            obj["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+            {
+                ["apiVersion"] = _kind.Type.ApiVersion,
+                ["kind"] = _kind.Type.Kind,
+                ["name"] = owner.Key.Name,
+                ["uid"] = owner.Uid,
+                ["controller"] = true,
+                ["blockOwnerDeletion"] = true,
+            });
+            var type = PublishedObjects.TypeOf(obj);
+            var name = obj["metadata"]!["name"]!.GetValue<string>();
+            var existing = await _client.TryGetAsync(type, owner.Key.Namespace, name, cancellationToken);
+            var controller = (existing?["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
+                .FirstOrDefault(reference => reference["controller"]?.GetValue<bool>() == true);
+            if (existing is not null && controller?["uid"]?.GetValue<string>() != owner.Uid)
+            {
+                throw new ExternalResourceException(ConditionReasons.OwnershipConflict, $"{type.Kind} {name} already exists and is not controlled by this {_kind.Type.Kind}; it is left untouched");
+            }
+            await _client.ApplyAsync(type, obj, new ApplyOptions { FieldManager = FieldManager, Force = true }, cancellationToken);
         }
     }
 

@@ -19,6 +19,12 @@ public sealed class SharedInformer : IAsyncDisposable
 {
     private static readonly TimeSpan ShortestHealthyWatch = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long past its own timeoutSeconds a watch may stay open: a connection that died silently
+    /// (lost NAT entry, load-balancer failover) never delivers the server's end of stream.
+    /// </summary>
+    private static readonly TimeSpan WatchDeadlineGrace = TimeSpan.FromSeconds(30);
+
     private readonly IKubernetesClient _client;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -98,6 +104,7 @@ public sealed class SharedInformer : IAsyncDisposable
     {
         var backoff = new Backoff(_options.InitialBackoff, _options.MaxBackoff);
         var needsList = true;
+        WatchProgress? watch = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -107,9 +114,9 @@ public sealed class SharedInformer : IAsyncDisposable
                     await ListAsync(cancellationToken);
                     needsList = false;
                 }
-                var started = _timeProvider.GetTimestamp();
-                var sawEvents = await WatchAsync(cancellationToken);
-                if (sawEvents || _timeProvider.GetElapsedTime(started) >= ShortestHealthyWatch)
+                watch = new WatchProgress { Started = _timeProvider.GetTimestamp() };
+                await WatchAsync(watch, cancellationToken);
+                if (IsHealthy(watch))
                 {
                     backoff.Reset();
                     continue;
@@ -129,6 +136,11 @@ public sealed class SharedInformer : IAsyncDisposable
             catch (Exception ex)
             {
                 _metrics.InformerWatchFailed(Scope.Type.GroupResource);
+                if (!needsList && IsHealthy(watch))
+                {
+                    // A watch that worked for a while and then broke is a fresh failure, not the next in a series.
+                    backoff.Reset();
+                }
                 var delay = backoff.Next();
                 _logger.LogWarning(ex, "{Operation} of {Scope} failed; retrying in {DelaySeconds:0.0} s", needsList ? "List" : "Watch", Scope, delay.TotalSeconds);
                 try
@@ -183,31 +195,50 @@ public sealed class SharedInformer : IAsyncDisposable
         _logger.LogDebug("Listed {Count} objects of {Scope} at resourceVersion {ResourceVersion}", list.Items.Count, Scope, list.ResourceVersion);
     }
 
-    private async Task<bool> WatchAsync(CancellationToken cancellationToken)
+    private bool IsHealthy(WatchProgress? watch) =>
+        watch is not null && (watch.SawEvents || _timeProvider.GetElapsedTime(watch.Started) >= ShortestHealthyWatch);
+
+    private async Task WatchAsync(WatchProgress progress, CancellationToken cancellationToken)
     {
         var timeoutRange = Math.Max(0, (_options.MaxWatchTimeout - _options.MinWatchTimeout).TotalSeconds);
+        var timeoutSeconds = (int)(_options.MinWatchTimeout.TotalSeconds + Random.Shared.NextDouble() * timeoutRange);
         var options = new WatchOptions
         {
             ResourceVersion = _lastResourceVersion,
             AllowWatchBookmarks = true,
             LabelSelector = Scope.Selector,
-            TimeoutSeconds = (int)(_options.MinWatchTimeout.TotalSeconds + Random.Shared.NextDouble() * timeoutRange),
+            TimeoutSeconds = timeoutSeconds,
         };
-        var sawEvents = false;
-        await foreach (var watchEvent in _client.WatchAsync(Scope.Type, Scope.Namespace, options, KubernetesJsonContext.Default.JsonElement, cancellationToken))
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds) + WatchDeadlineGrace, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
         {
-            sawEvents = true;
-            _metrics.InformerEvent(Scope.Type.GroupResource, watchEvent.Type.ToString());
-            if (watchEvent.Type != WatchEventType.Bookmark)
+            await foreach (var watchEvent in _client.WatchAsync(Scope.Type, Scope.Namespace, options, KubernetesJsonContext.Default.JsonElement, linked.Token))
             {
-                Apply(watchEvent);
-            }
-            if (!string.IsNullOrEmpty(watchEvent.ResourceVersion))
-            {
-                _lastResourceVersion = watchEvent.ResourceVersion;
+                progress.SawEvents = true;
+                _metrics.InformerEvent(Scope.Type.GroupResource, watchEvent.Type.ToString());
+                if (watchEvent.Type != WatchEventType.Bookmark)
+                {
+                    Apply(watchEvent);
+                }
+                if (!string.IsNullOrEmpty(watchEvent.ResourceVersion))
+                {
+                    _lastResourceVersion = watchEvent.ResourceVersion;
+                }
             }
         }
-        return sawEvents;
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogInformation("Watch of {Scope} outlived its timeout without the server ending it; reconnecting", Scope);
+        }
+    }
+
+    /// <summary>What one watch connection achieved, kept across an exception so backoff can judge it.</summary>
+    private sealed class WatchProgress
+    {
+        public long Started { get; init; }
+
+        public bool SawEvents { get; set; }
     }
 
     private void Apply(WatchEvent<JsonElement> watchEvent)

@@ -32,6 +32,9 @@ internal sealed class OperatorInstance
 
     public ControllerHost Host { get; }
 
+    /// <summary>The election settings of every instance: the defaults, which are the timings.</summary>
+    public static LeaderElectionOptions Election(string identity) => new() { LeaseName = LeaseName, LeaseNamespace = Gadgets.Namespace, Identity = identity };
+
     public static OperatorInstance Create(RuntimeCluster cluster, string name, ReconcileTimeline timeline, ITestOutputHelper output)
     {
         var logs = cluster.Own(TestOutputLoggerProvider.Factory(output, name));
@@ -40,7 +43,7 @@ internal sealed class OperatorInstance
         var informers = cluster.Informers(client, loggerFactory: logs);
         var elector = new LeaderElector(
             new KubernetesLeaseLock(client, Gadgets.Namespace, LeaseName),
-            new LeaderElectionOptions { LeaseName = LeaseName, LeaseNamespace = Gadgets.Namespace, Identity = name },
+            Election(name),
             TimeProvider.System,
             logs.CreateLogger<LeaderElector>());
         var controller = new ControllerBuilder("configmaps", ResourceTypes.ConfigMaps).WithWorkers(2).Build(new TimelineReconciler(name, client, timeline));

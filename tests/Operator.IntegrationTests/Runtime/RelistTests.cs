@@ -37,6 +37,7 @@ public sealed class RelistTests(ITestOutputHelper output)
         using var subscription = informer.AddEventHandler(mirror);
         informer.Start();
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => cluster.Server.Store.OpenWatchCount == 1, "the informer watches");
 
         var watchesBefore = cluster.RequestCount("watcher", "watch", "configmaps");
         cluster.Server.Faults.FailNext(10_000, verb: "watch", resource: "configmaps");

@@ -21,6 +21,7 @@ public sealed class WatchResumeTests(ITestOutputHelper output)
         using var subscription = informer.AddEventHandler(mirror);
         informer.Start();
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => cluster.Server.Store.OpenWatchCount == 1, "the informer watches");
 
         for (var round = 1; round <= Rounds; round++)
         {

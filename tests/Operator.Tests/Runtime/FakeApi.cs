@@ -126,6 +126,19 @@ public sealed class FakeApi : IDisposable
         }
     }
 
+    /// <summary>Breaks every open watch mid-stream, as a connection reset does.</summary>
+    public void ResetWatches()
+    {
+        lock (_gate)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Close(new IOException("connection reset by peer"));
+            }
+            _watchers.Clear();
+        }
+    }
+
     /// <summary>Ends every open watch with an ERROR 410 event, as when the history was compacted.</summary>
     public void ExpireWatches()
     {
@@ -258,14 +271,14 @@ public sealed class FakeApi : IDisposable
             }
         }
 
-        public void Close()
+        public void Close(Exception? failure = null)
         {
             lock (_gate)
             {
                 if (!_closed)
                 {
                     _closed = true;
-                    _pipe.Writer.Complete();
+                    _pipe.Writer.Complete(failure);
                 }
             }
         }

@@ -74,10 +74,11 @@ public sealed class MeterCollector : IDisposable
         {
             return;
         }
-        if (Describe(instrument) is not var (type, aggregation, bounds))
+        if (Describe(instrument) is not { } description)
         {
             return;
         }
+        var (type, aggregation, bounds) = description;
         var name = type == MetricType.Counter ? PrometheusNames.CounterName(instrument.Name) : PrometheusNames.MetricName(instrument.Name);
         MetricFamily family;
         lock (_familiesLock)

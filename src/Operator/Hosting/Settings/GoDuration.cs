@@ -45,8 +45,8 @@ public static class GoDuration
             {
                 unitLength++;
             }
-            var unit = rest[..unitLength];
-            var match = Array.FindIndex(Units, candidate => unit.SequenceEqual(candidate.Suffix));
+            var unit = rest[..unitLength].ToString();
+            var match = Array.FindIndex(Units, candidate => candidate.Suffix == unit);
             if (match < 0)
             {
                 throw Invalid(text);

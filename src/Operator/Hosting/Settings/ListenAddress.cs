@@ -7,9 +7,8 @@ namespace Skyforge.Operator.Hosting.Settings;
 /// Where an HTTP listener binds, written <c>[HOST]:PORT</c> as in Go operators: <c>:8080</c> (every interface),
 /// <c>127.0.0.1:0</c> (loopback, any free port), <c>[::1]:8081</c>, <c>localhost:9090</c>.
 /// </summary>
-/// <param name="Address">Null binds every interface (IPv6 and IPv4 where available).</param>
-/// <param name="IsLocalhost">True for <c>localhost</c>: every loopback address.</param>
-public sealed record ListenAddress(IPAddress? Address, int Port, bool IsLocalhost = false)
+/// <param name="Address">Null binds every interface (IPv6 and IPv4 where available); <c>localhost</c> means 127.0.0.1.</param>
+public sealed record ListenAddress(IPAddress? Address, int Port)
 {
     /// <exception cref="FormatException">Not <c>[HOST]:PORT</c> with an IP address or <c>localhost</c>.</exception>
     public static ListenAddress Parse(string text)
@@ -30,7 +29,7 @@ public sealed record ListenAddress(IPAddress? Address, int Port, bool IsLocalhos
         }
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
-            return new ListenAddress(IPAddress.Loopback, port, IsLocalhost: true);
+            return new ListenAddress(IPAddress.Loopback, port);
         }
         if (host.StartsWith('[') && host.EndsWith(']'))
         {
@@ -43,14 +42,6 @@ public sealed record ListenAddress(IPAddress? Address, int Port, bool IsLocalhos
         }
         return IPAddress.TryParse(host, out var address) ? new ListenAddress(address, port) : throw Invalid(text);
     }
-
-    public override string ToString() => Address switch
-    {
-        null => $":{Port}",
-        _ when IsLocalhost => $"localhost:{Port}",
-        { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } => $"[{Address}]:{Port}",
-        _ => $"{Address}:{Port}",
-    };
 
     private static FormatException Invalid(string text) =>
         new($"\"{text}\" is not a listen address (use [HOST]:PORT with an IP address or localhost, e.g. :8080 or 127.0.0.1:8080)");

@@ -10,6 +10,9 @@ public sealed record RunSettings
 
     public string? Context { get; init; }
 
+    /// <summary>Names this replica in events and in its leader-election identity: <c>POD_NAME</c>, else the host name.</summary>
+    public string InstanceName { get; init; } = Environment.MachineName;
+
     /// <summary>Null without <c>--leader-elect</c>: this replica runs the controllers alone.</summary>
     public LeaderElectionOptions? LeaderElection { get; init; }
 

@@ -40,12 +40,14 @@ public static partial class RunSettingsParser
             MaxConcurrentReconciles = values.ConvertValue(RunFlags.MaxConcurrentReconciles, ParseWorkerCount) ?? 4,
             ClusterName = values.Convert(RunFlags.ClusterName, text => Checked(text, TagValue(), "1-256 letters, digits, spaces or _ . : / = + - @")) ?? "skyforge",
         };
+        var instanceName = NonEmpty(environment("POD_NAME")) ?? System.Environment.MachineName;
         return new RunSettings
         {
+            InstanceName = instanceName,
             KubeConfigPath = values.Convert(RunFlags.KubeConfig, Required),
             Context = values.Convert(RunFlags.Context, Required),
             LeaderElection = values.ConvertValue(RunFlags.LeaderElect, ParseBoolean) == true
-                ? LeaderElection(values, environment, serviceAccountDirectory)
+                ? LeaderElection(values, environment, serviceAccountDirectory, instanceName)
                 : null,
             MetricsAddress = metricsAddress,
             HealthAddress = healthAddress,
@@ -55,7 +57,7 @@ public static partial class RunSettingsParser
         };
     }
 
-    private static LeaderElectionOptions LeaderElection(Values values, Func<string, string?> environment, string serviceAccountDirectory)
+    private static LeaderElectionOptions LeaderElection(Values values, Func<string, string?> environment, string serviceAccountDirectory, string instanceName)
     {
         var leaseNamespace = values.Convert(RunFlags.LeaderElectionNamespace, text => Checked(text, DnsLabel(), "a namespace name"))
             ?? NonEmpty(environment("POD_NAMESPACE"))
@@ -64,7 +66,7 @@ public static partial class RunSettingsParser
         var leaseName = values.Convert(RunFlags.LeaderElectionId, text => Checked(text, DnsSubdomain(), "a Lease name (lowercase letters, digits, '-', '.')"))
             ?? DefaultLeaseName;
         // Unique per process even when a pod restarts under the same name, as client-go does.
-        var identity = $"{NonEmpty(environment("POD_NAME")) ?? Environment.MachineName}_{Guid.NewGuid().ToString("N")[..8]}";
+        var identity = $"{instanceName}_{Guid.NewGuid().ToString("N")[..8]}";
         return new LeaderElectionOptions { LeaseNamespace = leaseNamespace, LeaseName = leaseName, Identity = identity };
     }
 

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Skyforge.Crds.V1Alpha1;
+using Skyforge.Kubernetes;
+using Skyforge.Kubernetes.Models;
+using Skyforge.Kubernetes.Requests;
+using Skyforge.Kubernetes.Typed;
+using Skyforge.Operator.Builders;
+using Skyforge.Operator.Builders.DataServices;
+using Skyforge.Operator.Controllers;
+using Skyforge.Operator.Secrets;
+
+namespace Skyforge.Operator.Providers.InCluster;
+
+/// <summary>
+/// ManagedDatabase as an in-cluster PostgreSQL or MySQL StatefulSet: the builder's credentials Secret,
+/// Services, StatefulSet, connection Secret and databases Job, applied with server-side apply and owned by
+/// the resource (so deleting it collects them; the volume follows deletionPolicy through the StatefulSet's
+/// claim retention policy). Passwords are generated once and live only in the credentials and connection
+/// Secrets. Ready once the StatefulSet reports its replicas ready; the databases Job is applied only then.
+/// </summary>
+public sealed class ManagedDatabaseInClusterClient(IKubernetesClient client) : IExternalClient<ManagedDatabase>
+{
+    private const string PasswordKey = "password";
+    private const string RootPasswordKey = "root-password";
+
+    public async Task<ExternalObservation> ObserveAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    {
+        var name = context.Identity.Name;
+        var statefulSet = await client.Resource(TypedResources.StatefulSets).TryGetAsync(context.Identity.Namespace, InClusterNames.StatefulSet(name), cancellationToken);
+        if (statefulSet is null)
+        {
+            return ExternalObservation.Absent;
+        }
+        var controller = statefulSet.Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true);
+        if (controller?.Uid != context.Identity.Uid)
+        {
+            return new ExternalObservation { Exists = true, Owner = TaggedOwner.AnotherOwner };
+        }
+        if (context.Resource.Metadata.DeletionTimestamp is not null)
+        {
+            return new ExternalObservation { Exists = true };
+        }
+        var credentials = await CredentialsAsync(context, cancellationToken);
+        var desired = Desired(context, credentials);
+        var wanted = statefulSet.Spec?.Replicas ?? 1;
+        var ready = (statefulSet.Status?.ReadyReplicas ?? 0) >= wanted;
+        var spec = context.Resource.Spec;
+        return new ExternalObservation
+        {
+            Exists = true,
+            State = ready ? "ready" : $"{statefulSet.Status?.ReadyReplicas ?? 0}/{wanted} replicas ready",
+            Transitioning = !ready,
+            // The databases Job needs a running server; everything else is re-applied on every look, which also undoes drift.
+            Publish = ready ? desired.Objects : [.. desired.Objects.Where(obj => obj["kind"]?.GetValue<string>() != "Job")],
+            StatusFields = new JsonObject
+            {
+                ["endpoint"] = new JsonObject
+                {
+                    ["host"] = $"{InClusterNames.ClientService(name)}.{context.Identity.Namespace}.svc",
+                    ["port"] = EffectiveDatabase.Port(spec),
+                },
+                ["externalName"] = statefulSet.Metadata.Name,
+                ["engineVersion"] = EffectiveDatabase.Version(spec),
+                ["connectionSecretName"] = InClusterNames.ConnectionSecret(spec.ConnectionSecretName, name),
+            },
+        };
+    }
+
+    public async Task CreateAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    {
+        var desired = Desired(context, await CredentialsAsync(context, cancellationToken));
+        foreach (var obj in desired.Objects.Where(obj => obj["kind"]?.GetValue<string>() != "Job"))
+        {
+            var applied = PublishedObjects.ForApply(obj);
+            await client.ApplyAsync(PublishedObjects.TypeOf(applied), applied, new ApplyOptions { FieldManager = ManagedResourceReconciler<ManagedDatabase>.FieldManager, Force = true }, cancellationToken);
+        }
+    }
+
+    /// <summary>Nothing to do: observe re-applies the whole desired state.</summary>
+    public Task UpdateAsync(ManagedResourceContext<ManagedDatabase> context, ExternalObservation observed, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The objects are owned by the resource and collected with it; the volume follows the StatefulSet's claim retention policy.</summary>
+    public Task<bool> DeleteAsync(ManagedResourceContext<ManagedDatabase> context, ExternalObservation observed, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    private DesiredState Desired(ManagedResourceContext<ManagedDatabase> context, StoredCredentials credentials) =>
+        ManagedDatabaseBuilder.Build(context.Resource, context.Build, credentials, ConnectionEndpoints.None, monitoringRoleArn: null);
+
+    /// <summary>The passwords in the credentials Secret, or new ones from the CSPRNG when it does not exist yet.</summary>
+    private async Task<StoredCredentials> CredentialsAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    {
+        var stored = await client.Resource(TypedResources.Secrets).TryGetAsync(context.Identity.Namespace, InClusterNames.CredentialsSecret(context.Identity.Name), cancellationToken);
+        var generated = new RandomSecretSource();
+        string Value(string key, string purpose) =>
+            stored?.Data?.TryGetValue(key, out var bytes) == true
+                ? Encoding.UTF8.GetString(bytes)
+                : generated.Get(context.Identity, purpose, SecretPurposes.GeneratedLength, asciiSymbols: false);
+        return new StoredCredentials(Value(PasswordKey, SecretPurposes.MasterPassword), Value(RootPasswordKey, SecretPurposes.RootPassword));
+    }
+
+    /// <summary>Gives the builder the passwords the engine was initialised with.</summary>
+    private sealed class StoredCredentials(string masterPassword, string rootPassword) : ISecretSource
+    {
+        public string Get(ResourceIdentity owner, string purpose, int length, bool asciiSymbols) =>
+            purpose == SecretPurposes.RootPassword ? rootPassword : masterPassword;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Skyforge.Aws;
+using Skyforge.Aws.Rds;
+using Skyforge.Aws.SecretsManager;
+using Skyforge.Crds.V1Alpha1;
+using Skyforge.Operator.Builders;
+using Skyforge.Operator.Builders.DataServices;
+using Skyforge.Operator.Controllers;
+using Skyforge.Operator.Secrets;
+
+namespace Skyforge.Operator.Providers.Rds;
+
+/// <summary>
+/// What RDS instances and Aurora clusters share: the builder's desired state, the master password in a
+/// Secrets Manager secret the operator owns (generated once, read back on every later create so a retry
+/// after a crash uses the same password), the builder's create calls, and removing the subnet group,
+/// parameter groups and secret once the database is gone.
+/// </summary>
+/// <remarks>
+/// The operator generates the password rather than letting RDS manage it in Secrets Manager: RDS-managed
+/// credentials rotate on RDS's schedule and would leave the connection Secret stale between syncs.
+/// </remarks>
+public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets, DataServicesOptions options)
+{
+    public DesiredState Build(ManagedResourceContext<ManagedDatabase> context, string password, ConnectionEndpoints endpoints) =>
+        ManagedDatabaseBuilder.Build(context.Resource, context.Build, new FixedPassword(password), endpoints, options.MonitoringRoleArn);
+
+    /// <summary>The master password, generating and storing it first when the secret does not exist yet.</summary>
+    public async Task<string> EnsureMasterPasswordAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    {
+        if (await ReadMasterSecretAsync(context, cancellationToken) is { } existing)
+        {
+            return existing.Password;
+        }
+        var generated = new RandomSecretSource();
+        var create = ManagedDatabaseBuilder.Build(context.Resource, context.Build, generated, ConnectionEndpoints.None, options.MonitoringRoleArn)
+            .AwsCalls.Single(call => call.Operation == "CreateSecret");
+        try
+        {
+            await secrets.CreateSecretAsync(Parameters<CreateSecretRequest>(create), cancellationToken);
+            return generated.Get(context.Identity, SecretPurposes.MasterPassword, SecretPurposes.GeneratedLength, asciiSymbols: false);
+        }
+        catch (AwsServiceException exists) when (exists.IsAlreadyExists)
+        {
+            return (await ReadMasterSecretAsync(context, cancellationToken))?.Password
+                ?? throw new ExternalResourceException("MasterSecretMissing", "the master password secret exists but holds no password");
+        }
+    }
+
+    /// <summary>The master secret's ARN and password, or null when it does not exist.</summary>
+    public async Task<(string? Arn, string Password)?> ReadMasterSecretAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = MasterSecretName(context) }, cancellationToken);
+            var password = value.SecretString is { } text ? JsonNode.Parse(text)?["password"]?.GetValue<string>() : null;
+            return password is null ? null : (value.ARN, password);
+        }
+        catch (AwsServiceException missing) when (missing.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Runs the builder's RDS calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
+    public async Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
+    {
+        foreach (var call in desired.AwsCalls.Where(call => call.Service == "rds" && include(call)))
+        {
+            try
+            {
+                await InvokeAsync(call, cancellationToken);
+            }
+            catch (AwsServiceException exists) when (exists.IsAlreadyExists)
+            {
+                // Deterministic names: the resource is the one an earlier attempt created; observe checks its tags.
+            }
+        }
+    }
+
+    /// <summary>Once the database is gone: its subnet group, parameter group and (under Delete) master secret.</summary>
+    public async Task RemoveLeftoversAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    {
+        var policy = context.Resource.Spec.DeletionPolicy ?? DeletionPolicy.Snapshot;
+        foreach (var call in Build(context, "", ConnectionEndpoints.None).AwsCalls)
+        {
+            try
+            {
+                switch (call.Operation)
+                {
+                    case "CreateDBSubnetGroup":
+                        await rds.DeleteDBSubnetGroupAsync(new DeleteDBSubnetGroupRequest { DBSubnetGroupName = Text(call, "DBSubnetGroupName") }, cancellationToken);
+                        break;
+                    case "CreateDBParameterGroup":
+                        await rds.DeleteDBParameterGroupAsync(new DeleteDBParameterGroupRequest { DBParameterGroupName = Text(call, "DBParameterGroupName") }, cancellationToken);
+                        break;
+                    case "CreateDBClusterParameterGroup":
+                        await rds.DeleteDBClusterParameterGroupAsync(new DeleteDBClusterParameterGroupRequest { DBClusterParameterGroupName = Text(call, "DBClusterParameterGroupName") }, cancellationToken);
+                        break;
+                    case "CreateSecret" when policy == DeletionPolicy.Delete:
+                        // Under Snapshot the secret stays: it holds the password of the final snapshot.
+                        await secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = Text(call, "Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, cancellationToken);
+                        break;
+                }
+            }
+            catch (AwsServiceException gone) when (gone.IsNotFound)
+            {
+                // Never created, or already removed.
+            }
+        }
+    }
+
+    public static TaggedOwner OwnerOf(IEnumerable<AwsTag> tags, ManagedResourceContext<ManagedDatabase> context) =>
+        OwnershipTags.Classify(tags.Select(tag => new KeyValuePair<string, string>(tag.Key, tag.Value ?? "")), context.Build.ClusterName, context.Identity);
+
+    private string MasterSecretName(ManagedResourceContext<ManagedDatabase> context) =>
+        Text(Build(context, "", ConnectionEndpoints.None).AwsCalls.Single(call => call.Operation == "CreateSecret"), "Name");
+
+    private Task InvokeAsync(AwsCall call, CancellationToken cancellationToken) => call.Operation switch
+    {
+        "CreateDBSubnetGroup" => rds.CreateDBSubnetGroupAsync(Parameters<CreateDBSubnetGroupRequest>(call), cancellationToken),
+        "CreateDBParameterGroup" => rds.CreateDBParameterGroupAsync(Parameters<CreateDBParameterGroupRequest>(call), cancellationToken),
+        "ModifyDBParameterGroup" => rds.ModifyDBParameterGroupAsync(Parameters<ModifyDBParameterGroupRequest>(call), cancellationToken),
+        "CreateDBClusterParameterGroup" => rds.CreateDBClusterParameterGroupAsync(Parameters<CreateDBClusterParameterGroupRequest>(call), cancellationToken),
+        "ModifyDBClusterParameterGroup" => rds.ModifyDBClusterParameterGroupAsync(Parameters<ModifyDBClusterParameterGroupRequest>(call), cancellationToken),
+        "CreateDBCluster" => rds.CreateDBClusterAsync(Parameters<CreateDBClusterRequest>(call), cancellationToken),
+        "CreateDBInstance" => rds.CreateDBInstanceAsync(Parameters<CreateDBInstanceRequest>(call), cancellationToken),
+        _ => throw new InvalidOperationException($"RDS {call.Operation} is not a create step"),
+    };
+
+    private static string Text(AwsCall call, string member) => call.Parameters[member]!.GetValue<string>();
+
+    private static T Parameters<T>(AwsCall call) =>
+        call.Parameters.Deserialize<T>(AwsJson.Options) ?? throw new InvalidOperationException($"the builder's {call.Operation} parameters did not deserialize");
+
+    /// <summary>Gives the builder the password kept in Secrets Manager.</summary>
+    private sealed class FixedPassword(string password) : ISecretSource
+    {
+        public string Get(ResourceIdentity owner, string purpose, int length, bool asciiSymbols) => password;
+    }
+}
