@@ -178,7 +178,7 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
             return ReconcileResult.RequeueAfter(Jitter(_options.TransitionInterval));
         }
 
-        status.Set(ConditionReasons.Synced, ConditionSet.True, ConditionReasons.ReconcileSuccess, "in sync with AWS");
+        status.Set(ConditionReasons.Synced, ConditionSet.True, ConditionReasons.ReconcileSuccess, "external resource matches the spec");
         if (observed.Transitioning)
         {
             var creating = !status.WasEverReady;

@@ -28,7 +28,7 @@ public sealed class OperatorHost : IAsyncDisposable
     public const string FieldManager = "skyforge-operator";
 
     /// <summary>How long a stop may spend draining in-flight reconciles; below Kubernetes' default 30 s grace period.</summary>
-    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMilliseconds(1);
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
 
     private readonly WebApplication _app;
     private readonly Listeners _listeners;

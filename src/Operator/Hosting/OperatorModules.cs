@@ -1,7 +1,9 @@
+using Skyforge.Operator.Controllers;
+
 namespace Skyforge.Operator.Hosting;
 
 /// <summary>Every module `skyforge run` hosts, in registration order.</summary>
 public static class OperatorModules
 {
-    public static IReadOnlyList<IOperatorModule> All { get; } = [];
+    public static IReadOnlyList<IOperatorModule> All { get; } = [new DataServicesModule()];
 }

@@ -100,4 +100,30 @@ public sealed class AuroraScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.Contains(snapshot, await MotoRds.ClusterSnapshotIdentifiersAsync(moto.Moto.Endpoint, MotoFixture.Region));
         Assert.DoesNotContain(connection["password"], _operator.ObservableText());
     }
+
+    [Fact]
+    public async Task A_cluster_tagged_for_another_owner_is_never_modified_or_deleted()
+    {
+        await _aws.Rds.CreateDBClusterAsync(new CreateDBClusterRequest
+        {
+            DBClusterIdentifier = AwsNames.DbClusterId(DataServicesOperator.ClusterName, Identity()),
+            Engine = "aurora-postgresql",
+            EngineVersion = "16.2",
+            MasterUsername = "someone",
+            MasterUserPassword = "Foreign-password-123",
+            BackupRetentionPeriod = 3,
+            Tags = [new AwsTag { Key = OwnershipTags.ClusterKey, Value = "another-cluster" }, new AwsTag { Key = OwnershipTags.NamespaceKey, Value = Namespace }, new AwsTag { Key = OwnershipTags.NameKey, Value = "ledger" }],
+        }, CancellationToken.None);
+
+        await _operator.ApplyAsync(Databases, Cluster(replicas: 1, retentionDays: 7));
+        await _operator.WaitForAsync(Databases, Namespace, "ledger", obj => DataServicesOperator.Reason(obj, "Ready") == ConditionReasons.OwnershipConflict, "OwnershipConflict");
+        await _operator.Client.DeleteAsync(Databases, Namespace, "ledger");
+        await _operator.WaitForGoneAsync(Databases, Namespace, "ledger");
+
+        var cluster = await ClusterAsync();
+        Assert.Equal(3, cluster?.BackupRetentionPeriod);
+        Assert.Empty(await InstanceIdsAsync());
+        Assert.Equal(0, moto.Proxy.Count("rds", "ModifyDBCluster"));
+        Assert.Equal(0, moto.Proxy.Count("rds", "DeleteDBCluster"));
+    }
 }

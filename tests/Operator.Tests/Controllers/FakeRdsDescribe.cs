@@ -14,6 +14,10 @@ public class FakeRdsDescribe : DispatchProxy
 
     public int DescribeCalls { get; private set; }
 
+    /// <summary>Changes one instance, as a ModifyDBInstance would.</summary>
+    public void Change(string identifier, Func<DBInstance, DBInstance> change) =>
+        _instances = [.. _instances.Select(instance => instance.DBInstanceIdentifier == identifier ? change(instance) : instance)];
+
     public static (IRdsClient Client, FakeRdsDescribe Fake) With(int count)
     {
         var client = Create<IRdsClient, FakeRdsDescribe>();

@@ -42,4 +42,19 @@ public sealed class RdsInstanceCacheTests
         Assert.Null(missing);
         Assert.Equal(2, fake.DescribeCalls);
     }
+
+    [Fact]
+    public async Task A_fresh_read_updates_the_listing_so_the_next_drift_check_sees_the_change()
+    {
+        var (client, fake) = FakeRdsDescribe.With(5);
+        var cache = new RdsInstanceCache(client, new DataServicesOptions(), new ManualTimeProvider());
+        Assert.Null((await cache.FindAsync("db-3", fresh: false, CancellationToken.None))?.DBInstanceClass);
+
+        fake.Change("db-3", instance => instance with { DBInstanceClass = "db.t4g.small" });
+        await cache.FindAsync("db-3", fresh: true, CancellationToken.None);
+        var fromListing = await cache.FindAsync("db-3", fresh: false, CancellationToken.None);
+
+        Assert.Equal("db.t4g.small", fromListing?.DBInstanceClass);
+        Assert.Equal(2, fake.DescribeCalls);
+    }
 }
