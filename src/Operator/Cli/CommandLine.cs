@@ -7,6 +7,7 @@ internal static class CommandLine
         usage: skyforge COMMAND [ARGS]
 
         commands:
+          run [FLAGS]             run the operator's controllers (see: skyforge run --help)
           render FILE...          print every object and AWS call the operator would make (no cluster needed)
           validate FILE...        check manifests against the CRD schemas and Skyforge's rules
           generate-crds DIR       write the CustomResourceDefinitions
@@ -24,6 +25,7 @@ internal static class CommandLine
         var rest = args[1..];
         return args[0] switch
         {
+            "run" => RunCommand.RunAsync(rest, stdout, stderr, cancellationToken),
             "render" => Task.FromResult(RenderCommand.Run(rest, stdout, stderr)),
             "validate" => Task.FromResult(ValidateCommand.Run(rest, stdout, stderr)),
             "generate-crds" => Task.FromResult(GenerateCrdsCommand.Run(rest, stdout, stderr)),

@@ -185,14 +185,14 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
             var state = observed.State ?? "changing";
             if (!status.IsReady)
             {
-                status.Set(ConditionReasons.Ready, ConditionSet.False, creating ? ConditionReasons.Creating : ConditionReasons.Updating, $"AWS reports {state}");
+                status.Set(ConditionReasons.Ready, ConditionSet.False, creating ? ConditionReasons.Creating : ConditionReasons.Updating, $"external state: {state}");
             }
             status.Phase = creating ? "Creating" : "Updating";
             await WriteStatusAsync(cached, status, cancellationToken);
             return ReconcileResult.RequeueAfter(Jitter(_options.TransitionInterval));
         }
 
-        status.Set(ConditionReasons.Ready, ConditionSet.True, ConditionReasons.Available, observed.State is { } available ? $"AWS reports {available}" : "available");
+        status.Set(ConditionReasons.Ready, ConditionSet.True, ConditionReasons.Available, observed.State is { } available ? $"external state: {available}" : "available");
         status.Phase = "Available";
         await WriteStatusAsync(cached, status, cancellationToken);
         var next = Jitter(_options.DriftInterval);
@@ -238,7 +238,7 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
             await RemoveFinalizerAsync(status.Current, cancellationToken);
             return ReconcileResult.Done;
         }
-        status.Set(ConditionReasons.Ready, ConditionSet.False, ConditionReasons.Deleting, observed.State is { } state ? $"deleting; AWS reports {state}" : "deleting");
+        status.Set(ConditionReasons.Ready, ConditionSet.False, ConditionReasons.Deleting, observed.State is { } state ? $"deleting; external state: {state}" : "deleting");
         status.Phase = "Deleting";
         await WriteStatusAsync(cached, status, cancellationToken);
         return ReconcileResult.RequeueAfter(Jitter(_options.TransitionInterval));

@@ -34,9 +34,10 @@ public sealed class TestApiServer : IAsyncDisposable
     private readonly ServerControllers _controllers;
     private readonly ResourceOperations _operations;
     private readonly TestCertificateAuthority? _authority;
+    private readonly List<IAsyncDisposable> _attachments = [];
 
     private TestApiServer(WebApplication app, Uri url, string token, ObjectStore store, ResourceOperations operations,
-        ServerControllers controllers, FaultInjector faults, RequestLog requests, TestCertificateAuthority? authority)
+        ServerControllers controllers, FaultInjector faults, RequestLog requests, TestCertificateAuthority? authority, TimeProvider timeProvider)
     {
         _app = app;
         Url = url;
@@ -47,6 +48,7 @@ public sealed class TestApiServer : IAsyncDisposable
         Faults = faults;
         Requests = requests;
         _authority = authority;
+        TimeProvider = timeProvider;
         Store = new TestApiServerStore(store);
     }
 
@@ -64,6 +66,22 @@ public sealed class TestApiServer : IAsyncDisposable
     public RequestLog Requests { get; }
 
     public TestApiServerStore Store { get; }
+
+    /// <summary>For in-process simulations attached to this server (e.g. the workload simulator).</summary>
+    internal ObjectStore ObjectStore => _store;
+
+    internal ResourceOperations Operations => _operations;
+
+    internal TimeProvider TimeProvider { get; }
+
+    /// <summary>Stops an attached simulation before the server itself shuts down.</summary>
+    internal void DisposeWithServer(IAsyncDisposable attachment)
+    {
+        lock (_attachments)
+        {
+            _attachments.Add(attachment);
+        }
+    }
 
     public static async Task<TestApiServer> StartAsync(TestApiServerOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -108,7 +126,7 @@ public sealed class TestApiServer : IAsyncDisposable
                 new WriteOptions(FieldManager: "skyforge-testkit"));
         }
         controllers.Start();
-        return new TestApiServer(app, new Uri(url.GetLeftPart(UriPartial.Authority)), token, store, operations, controllers, faults, requests, authority);
+        return new TestApiServer(app, new Uri(url.GetLeftPart(UriPartial.Authority)), token, store, operations, controllers, faults, requests, authority, options.TimeProvider);
     }
 
     /// <summary>
@@ -189,6 +207,15 @@ public sealed class TestApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        IAsyncDisposable[] attachments;
+        lock (_attachments)
+        {
+            attachments = [.. _attachments];
+        }
+        foreach (var attachment in attachments)
+        {
+            await attachment.DisposeAsync();
+        }
         _store.DropAllWatches();
         await _controllers.DisposeAsync();
         await _app.StopAsync();

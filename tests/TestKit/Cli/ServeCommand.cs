@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Skyforge.TestKit.ApiServer;
+using Skyforge.TestKit.Workloads;
 
 namespace Skyforge.TestKit.Cli;
 
 /// <summary>
 /// <c>serve --port 0 [--crds DIR] [--kubeconfig-out PATH] [--tls] [--token T] [--no-garbage-collection]
-/// [--watch-history N]</c>: starts the test API server, installs the CRDs, writes a kubeconfig, prints
+/// [--watch-history N] [--simulate-workloads]</c>: starts the test API server (with <c>--simulate-workloads</c>, the
+/// <see cref="WorkloadSimulator"/> makes every Deployment, StatefulSet and Job ready), installs the CRDs, writes a kubeconfig, prints
 /// <c>ready &lt;url&gt;</c> and runs until SIGINT/SIGTERM (or the cancellation token).
 /// </summary>
 internal sealed class ServeCommand : ITestKitCommand
@@ -14,7 +16,7 @@ internal sealed class ServeCommand : ITestKitCommand
     public string Name => "serve";
 
     public string Usage =>
-        "serve [--port N] [--crds DIR] [--kubeconfig-out PATH] [--tls] [--token T] [--no-garbage-collection] [--watch-history N]";
+        "serve [--port N] [--crds DIR] [--kubeconfig-out PATH] [--tls] [--token T] [--no-garbage-collection] [--watch-history N] [--simulate-workloads]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -40,6 +42,10 @@ internal sealed class ServeCommand : ITestKitCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
         await using var server = await TestApiServer.StartAsync(parsed.Options, cancellationToken);
+        if (parsed.SimulateWorkloads)
+        {
+            WorkloadSimulator.Attach(server);
+        }
         if (parsed.CrdDirectory is { } crds)
         {
             try
@@ -78,13 +84,14 @@ internal sealed class ServeCommand : ITestKitCommand
         }
     }
 
-    private sealed record ServeArguments(TestApiServerOptions Options, string? CrdDirectory, string? KubeconfigPath)
+    private sealed record ServeArguments(TestApiServerOptions Options, string? CrdDirectory, string? KubeconfigPath, bool SimulateWorkloads)
     {
         public static ServeArguments Parse(IReadOnlyList<string> args)
         {
             var options = new TestApiServerOptions();
             string? crds = null;
             string? kubeconfig = null;
+            var simulateWorkloads = false;
             for (var i = 0; i < args.Count; i++)
             {
                 string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -111,11 +118,14 @@ internal sealed class ServeCommand : ITestKitCommand
                     case "--watch-history":
                         options = options with { WatchHistoryLimit = ParseInt(Value(), "--watch-history") };
                         break;
+                    case "--simulate-workloads":
+                        simulateWorkloads = true;
+                        break;
                     default:
                         throw new FormatException($"unknown option \"{args[i]}\"");
                 }
             }
-            return new ServeArguments(options, crds, kubeconfig);
+            return new ServeArguments(options, crds, kubeconfig, simulateWorkloads);
         }
 
         private static int ParseInt(string text, string option) =>

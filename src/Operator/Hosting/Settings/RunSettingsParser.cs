@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Skyforge.Crds.V1Alpha1;
 using Skyforge.Kubernetes.Configuration;
@@ -11,7 +10,7 @@ namespace Skyforge.Operator.Hosting.Settings;
 /// Reads <c>skyforge run</c>'s flags (<c>--name value</c> or <c>--name=value</c>; a switch alone means true), then
 /// <c>SKYFORGE_&lt;NAME&gt;</c> variables for flags not given, then defaults. A flag given twice keeps the last value.
 /// </summary>
-public static partial class RunSettingsParser
+public static class RunSettingsParser
 {
     public const string DefaultLeaseName = "skyforge-operator";
 
@@ -30,25 +29,30 @@ public static partial class RunSettingsParser
         {
             throw new RunSettingsException($"{RunFlags.MetricsAddress.Option} and {RunFlags.HealthAddress.Option} need different ports (both are {metricsAddress.Port})");
         }
-        var watchNamespace = values.Convert(RunFlags.Namespace, text => Checked(text, DnsLabel(), "a namespace name (lowercase letters, digits, '-')"));
+        var watchNamespace = values.Convert(RunFlags.Namespace, text => Checked(text, IsDnsLabel, "a namespace name (lowercase letters, digits, '-')"));
         var operatorOptions = new OperatorOptions
         {
             WatchNamespace = watchNamespace,
-            DefaultRegion = values.Convert(RunFlags.AwsRegion, text => Checked(text, Region(), "an AWS region such as eu-west-1")),
+            DefaultRegion = values.Convert(RunFlags.AwsRegion, text => Checked(text, IsRegion, "an AWS region such as eu-west-1")),
             DefaultProvider = values.ConvertValue(RunFlags.DefaultProvider, ParseProvider) ?? Provider.Aws,
             DriftInterval = values.ConvertValue(RunFlags.DriftInterval, ParseDriftInterval) ?? TimeSpan.FromMinutes(10),
             MaxConcurrentReconciles = values.ConvertValue(RunFlags.MaxConcurrentReconciles, ParseWorkerCount) ?? 4,
-            ClusterName = values.Convert(RunFlags.ClusterName, text => Checked(text, TagValue(), "1-256 letters, digits, spaces or _ . : / = + - @")) ?? "skyforge",
+            ClusterName = values.Convert(RunFlags.ClusterName, text => Checked(text, IsTagValue, "1-256 letters, digits, spaces or _ . : / = + - @")) ?? "skyforge",
         };
         var instanceName = NonEmpty(environment("POD_NAME")) ?? System.Environment.MachineName;
+        // The Lease flags are checked even without --leader-elect, so a typo surfaces before it matters.
+        var explicitLeaseNamespace = values.Convert(RunFlags.LeaderElectionNamespace, text => Checked(text, IsDnsLabel, "a namespace name"));
+        var leaseName = values.Convert(RunFlags.LeaderElectionId, text => Checked(text, IsDnsSubdomain, "a Lease name (lowercase letters, digits, '-', '.')"))
+            ?? DefaultLeaseName;
+        var leaseNamespace = values.ConvertValue(RunFlags.LeaderElect, ParseBoolean) == true
+            ? explicitLeaseNamespace ?? NonEmpty(environment("POD_NAMESPACE")) ?? PodNamespace(serviceAccountDirectory) ?? "default"
+            : null;
         return new RunSettings
         {
             InstanceName = instanceName,
             KubeConfigPath = values.Convert(RunFlags.KubeConfig, Required),
             Context = values.Convert(RunFlags.Context, Required),
-            LeaderElection = values.ConvertValue(RunFlags.LeaderElect, ParseBoolean) == true
-                ? LeaderElection(values, environment, serviceAccountDirectory, instanceName)
-                : null,
+            LeaderElection = leaseNamespace is null ? null : LeaderElection(leaseNamespace, leaseName, instanceName),
             MetricsAddress = metricsAddress,
             HealthAddress = healthAddress,
             AwsEndpointUrl = values.Convert(RunFlags.AwsEndpointUrl, ParseEndpoint),
@@ -57,18 +61,13 @@ public static partial class RunSettingsParser
         };
     }
 
-    private static LeaderElectionOptions LeaderElection(Values values, Func<string, string?> environment, string serviceAccountDirectory, string instanceName)
+    private static LeaderElectionOptions LeaderElection(string leaseNamespace, string leaseName, string instanceName) => new()
     {
-        var leaseNamespace = values.Convert(RunFlags.LeaderElectionNamespace, text => Checked(text, DnsLabel(), "a namespace name"))
-            ?? NonEmpty(environment("POD_NAMESPACE"))
-            ?? PodNamespace(serviceAccountDirectory)
-            ?? "default";
-        var leaseName = values.Convert(RunFlags.LeaderElectionId, text => Checked(text, DnsSubdomain(), "a Lease name (lowercase letters, digits, '-', '.')"))
-            ?? DefaultLeaseName;
+        LeaseNamespace = leaseNamespace,
+        LeaseName = leaseName,
         // Unique per process even when a pod restarts under the same name, as client-go does.
-        var identity = $"{instanceName}_{Guid.NewGuid().ToString("N")[..8]}";
-        return new LeaderElectionOptions { LeaseNamespace = leaseNamespace, LeaseName = leaseName, Identity = identity };
-    }
+        Identity = $"{instanceName}_{Guid.NewGuid().ToString("N")[..8]}",
+    };
 
     private static string? PodNamespace(string serviceAccountDirectory)
     {
@@ -112,8 +111,8 @@ public static partial class RunSettingsParser
 
     private static string Required(string text) => text.Length > 0 ? text : throw new FormatException("a value is required");
 
-    private static string Checked(string text, Regex pattern, string expected) =>
-        pattern.IsMatch(text) ? text : throw new FormatException($"\"{text}\" is not {expected}");
+    private static string Checked(string text, Func<string, bool> isValid, string expected) =>
+        isValid(text) ? text : throw new FormatException($"\"{text}\" is not {expected}");
 
     private static Provider ParseProvider(string text) => text.ToLowerInvariant() switch
     {
@@ -158,17 +157,18 @@ public static partial class RunSettingsParser
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    [GeneratedRegex("^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
+    // Hand-written rather than regular expressions: this runs on every start, and the regex engine costs tens of ms.
+    private static bool IsDnsLabel(string text) =>
+        text.Length is >= 1 and <= 63
+        && text.All(character => char.IsAsciiLetterLower(character) || char.IsAsciiDigit(character) || character == '-')
+        && text[0] != '-' && text[^1] != '-';
 
-    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex DnsSubdomain();
+    private static bool IsDnsSubdomain(string text) => text.Length <= 253 && text.Split('.').All(IsDnsLabel);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex Region();
+    private static bool IsRegion(string text) => IsDnsLabel(text) && !text.Contains("--", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^[\p{L}\p{N} _.:/=+\-@]{1,256}$")]
-    private static partial Regex TagValue();
+    private static bool IsTagValue(string text) =>
+        text.Length is >= 1 and <= 256 && text.All(character => char.IsLetterOrDigit(character) || " _.:/=+-@".Contains(character));
 
     /// <summary>The raw text of each flag (command line first, then environment) and where it came from, for error messages.</summary>
     private sealed class Values(Dictionary<RunFlag, string> arguments, Func<string, string?> environment)

@@ -155,6 +155,10 @@ def create_replication_group(self: ElastiCacheBackend, **kwargs: Any) -> Any:
     clusters = kwargs.get("num_cache_clusters")
     if group.cluster_mode != "enabled" and clusters and not kwargs.get("replicas_per_node_group"):
         _set_replicas(group, int(clusters) - 1)
+    for node_group in group.node_groups:
+        # ElastiCache reports a reader endpoint for every cluster-mode-disabled group; moto keeps only its address.
+        if "reader_endpoint_address" in node_group:
+            node_group["reader_endpoint"] = {"address": node_group["reader_endpoint_address"], "port": group.port}
     group.status = "creating"
     _transition(self, "replicationgroup", group.replication_group_id)
     return group

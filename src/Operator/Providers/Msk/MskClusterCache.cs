@@ -1,0 +1,28 @@
+using Skyforge.Aws.Kafka;
+using Skyforge.Operator.Controllers;
+using Skyforge.Operator.Providers.Rds;
+
+namespace Skyforge.Operator.Providers.Msk;
+
+/// <summary>
+/// MSK clusters by name for drift checks: one paginated ListClustersV2 per drift interval serves every bus.
+/// A fresh read lists by name filter (a prefix match, so the exact name is picked) and then describes the one cluster.
+/// </summary>
+public sealed class MskClusterCache(IKafkaClient kafka, DataServicesOptions options, TimeProvider time) : BatchedDescribeCache<Cluster>(options, time)
+{
+    protected override IAsyncEnumerable<Cluster> ListAllAsync(CancellationToken cancellationToken) =>
+        kafka.ListAllClustersV2Async(new ListClustersV2Request { MaxResults = PageSize }, cancellationToken);
+
+    protected override async Task<Cluster?> DescribeOneAsync(string identifier, CancellationToken cancellationToken)
+    {
+        var listed = await kafka.ListAllClustersV2Async(new ListClustersV2Request { ClusterNameFilter = identifier, MaxResults = PageSize }, cancellationToken)
+            .FirstOrDefaultAsync(cluster => cluster.ClusterName == identifier, cancellationToken);
+        if (listed?.ClusterArn is not { } arn)
+        {
+            return null;
+        }
+        return (await kafka.DescribeClusterV2Async(new DescribeClusterV2Request { ClusterArn = arn }, cancellationToken)).ClusterInfo;
+    }
+
+    protected override string? IdentifierOf(Cluster item) => item.ClusterName;
+}
