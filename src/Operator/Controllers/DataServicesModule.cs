@@ -7,7 +7,9 @@ using Skyforge.Kubernetes;
 using Skyforge.Operator.Builders;
 using Skyforge.Operator.Hosting;
 using Skyforge.Operator.Providers;
+using Skyforge.Operator.Providers.ElastiCache;
 using Skyforge.Operator.Providers.InCluster;
+using Skyforge.Operator.Providers.Msk;
 using Skyforge.Operator.Providers.Rds;
 using Skyforge.Operator.Providers.SecretsManager;
 using Skyforge.Runtime.Controllers;
@@ -17,7 +19,7 @@ using Skyforge.Runtime.Informers;
 namespace Skyforge.Operator.Controllers;
 
 /// <summary>
-/// The data-service controllers (ManagedSecret; ManagedDatabase on RDS, Aurora and in-cluster so far) and their providers. Needs the Kubernetes
+/// The data-service controllers (ManagedSecret; ManagedDatabase on RDS, Aurora and in-cluster; ManagedCache replication groups and in-cluster Redis; MessageBus on MSK and in-cluster Kafka/RabbitMQ) and their providers. Needs the Kubernetes
 /// client, the runtime and the AWS clients registered by the host; settings come from
 /// <see cref="DataServicesOptions"/>, which start from the host's <see cref="OperatorOptions"/>.
 /// </summary>
@@ -54,8 +56,21 @@ public sealed class DataServicesModule : IOperatorModule
         services.TryAddSingleton<ManagedDatabaseInClusterClient>();
         services.TryAddSingleton<ManagedDatabaseProviders>();
         services.TryAddSingleton<ManagedSecretAwsClient>();
+        services.TryAddSingleton<MessageBusKind>();
+        services.TryAddSingleton<MskClusterCache>();
+        services.TryAddSingleton<MessageBusMskClient>();
+        services.TryAddSingleton<MessageBusInClusterClient>();
+        services.TryAddSingleton<MessageBusProviders>();
+        services.TryAddSingleton<ManagedCacheKind>();
+        services.TryAddSingleton<ReplicationGroupCache>();
+        services.TryAddSingleton<CacheSetup>();
+        services.TryAddSingleton<ManagedCacheReplicationGroupClient>();
+        services.TryAddSingleton<ManagedCacheInClusterClient>();
+        services.TryAddSingleton<ManagedCacheProviders>();
         services.AddSingleton(provider => Controller(provider, "managedsecret", provider.GetRequiredService<ManagedSecretKind>(), provider.GetRequiredService<ManagedSecretAwsClient>()));
         services.AddSingleton(provider => Controller(provider, "manageddatabase", provider.GetRequiredService<ManagedDatabaseKind>(), provider.GetRequiredService<ManagedDatabaseProviders>()));
+        services.AddSingleton(provider => Controller(provider, "messagebus", provider.GetRequiredService<MessageBusKind>(), provider.GetRequiredService<MessageBusProviders>()));
+        services.AddSingleton(provider => Controller(provider, "managedcache", provider.GetRequiredService<ManagedCacheKind>(), provider.GetRequiredService<ManagedCacheProviders>()));
     }
 
     private static ControllerDefinition Controller<TResource>(IServiceProvider provider, string name, ManagedKind<TResource> kind, IExternalClient<TResource> external)

@@ -10,9 +10,8 @@ namespace Skyforge.Operator.Controllers;
 /// <summary>ManagedCache for the generic reconciler. Caches have no deletion protection, so deletion is never blocked.</summary>
 public sealed class ManagedCacheKind : ManagedKind<ManagedCache>
 {
-    public static ResourceType ManagedCaches { get; } = new(Group.Name, Group.Version, "managedcaches", "ManagedCache", Namespaced: true);
 
-    public override ResourceType Type => ManagedCaches;
+    public override ResourceType Type => SkyforgeResourceTypes.ManagedCaches;
 
     public override ManagedCache Read(JsonElement raw) =>
         raw.Deserialize<ManagedCache>(SkyforgeJson.Options) ?? throw new JsonException("a ManagedCache did not deserialize");

@@ -14,9 +14,8 @@ namespace Skyforge.Operator.Controllers;
 /// </summary>
 public sealed class MessageBusKind(BuildContext build) : ManagedKind<MessageBus>
 {
-    public static ResourceType MessageBuses { get; } = new(Group.Name, Group.Version, "messagebuses", "MessageBus", Namespaced: true);
 
-    public override ResourceType Type => MessageBuses;
+    public override ResourceType Type => SkyforgeResourceTypes.MessageBuses;
 
     public override MessageBus Read(JsonElement raw) =>
         raw.Deserialize<MessageBus>(SkyforgeJson.Options) ?? throw new JsonException("a MessageBus did not deserialize");

@@ -175,7 +175,7 @@ internal sealed class DataServicesOperator : IAsyncDisposable
         {
             text.Append('\n').Append(ev.ToJsonString());
         }
-        foreach (var resource in new[] { "managedsecrets", "manageddatabases" })
+        foreach (var resource in new[] { "managedsecrets", "manageddatabases", "managedcaches", "messagebuses" })
         {
             foreach (var obj in Server.Store.List(Crds.V1Alpha1.Group.Name, resource))
             {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Skyforge.Crds.V1Alpha1;
 
 namespace Skyforge.Operator.Hosting.Settings;
 
@@ -8,17 +8,6 @@ namespace Skyforge.Operator.Hosting.Settings;
 /// </summary>
 public static class GoDuration
 {
-    private static readonly (string Suffix, double Ticks)[] Units =
-    [
-        ("ns", TimeSpan.TicksPerMicrosecond / 1000.0),
-        ("us", TimeSpan.TicksPerMicrosecond),
-        ("µs", TimeSpan.TicksPerMicrosecond),
-        ("ms", TimeSpan.TicksPerMillisecond),
-        ("s", TimeSpan.TicksPerSecond),
-        ("m", TimeSpan.TicksPerMinute),
-        ("h", TimeSpan.TicksPerHour),
-    ];
-
     /// <exception cref="FormatException">Not a sequence of number-unit pairs.</exception>
     public static TimeSpan Parse(string text)
     {
@@ -26,35 +15,7 @@ public static class GoDuration
         {
             throw new FormatException("a duration such as 10m, 90s or 1h30m is required");
         }
-        var rest = text.AsSpan().Trim();
-        double ticks = 0;
-        while (!rest.IsEmpty)
-        {
-            var numberLength = 0;
-            while (numberLength < rest.Length && (char.IsAsciiDigit(rest[numberLength]) || rest[numberLength] == '.'))
-            {
-                numberLength++;
-            }
-            if (numberLength == 0 || !double.TryParse(rest[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            {
-                throw Invalid(text);
-            }
-            rest = rest[numberLength..];
-            var unitLength = 0;
-            while (unitLength < rest.Length && !char.IsAsciiDigit(rest[unitLength]) && rest[unitLength] != '.')
-            {
-                unitLength++;
-            }
-            var unit = rest[..unitLength].ToString();
-            var match = Array.FindIndex(Units, candidate => candidate.Suffix == unit);
-            if (match < 0)
-            {
-                throw Invalid(text);
-            }
-            ticks += number * Units[match].Ticks;
-            rest = rest[unitLength..];
-        }
-        return ticks > TimeSpan.MaxValue.Ticks ? throw Invalid(text) : TimeSpan.FromTicks((long)Math.Round(ticks));
+        return Durations.TryParse(text.Trim(), out var duration) ? duration : throw Invalid(text);
     }
 
     /// <summary>The shortest Go-style text for a whole number of milliseconds, e.g. <c>10m</c> or <c>1h30m</c>.</summary>

@@ -15,7 +15,8 @@ namespace Skyforge.Operator.Providers.Msk;
 /// is the idempotency key: create looks it up before calling CreateClusterV2, so a crash between the call and
 /// the next reconcile never makes a second cluster. Ownership comes from the cluster's tags. Once ACTIVE, the
 /// connection Secret gets the bootstrap brokers of the authentication mode and the topics Job is applied.
-/// Broker count, storage (grow only) and instance type follow the spec, one MSK operation at a time.
+/// Broker count, storage (grow only) and instance type follow the spec, one MSK operation at a time; spec.tags
+/// are added to the cluster's tags.
 /// </summary>
 public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clusters) : IExternalClient<MessageBus>
 {
@@ -26,6 +27,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
     private const string StorageField = "storageGiB";
     private const string BrokersField = "brokers";
     private const string InstanceTypeField = "instanceType";
+    private const string TagsField = "tags";
 
     public async Task<ExternalObservation> ObserveAsync(ManagedResourceContext<MessageBus> context, CancellationToken cancellationToken)
     {
@@ -36,7 +38,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
         {
             return ExternalObservation.Absent;
         }
-        var tags = cluster.Tags ?? (await kafka.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, cancellationToken)).Tags ?? new Dictionary<string, string>();
+        var tags = await TagsAsync(cluster, arn, cancellationToken);
         var owner = OwnershipTags.Classify(tags, context.Build.ClusterName, context.Identity);
         if (owner != TaggedOwner.ThisOwner)
         {
@@ -49,7 +51,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
             throw new ExternalResourceException(ConditionReasons.AwsError, $"MSK reports cluster {cluster.ClusterName} FAILED: {cluster.StateInfo?.Message ?? cluster.StateInfo?.Code ?? "no reason given"}; delete the MessageBus (deletionPolicy Delete) to remove it and create it again");
         }
         var usable = state == Active;
-        var differences = usable ? Differences(spec, cluster) : [];
+        var differences = usable ? Differences(context, cluster, tags) : [];
         if (!context.FreshRead && (differences.Count > 0 || !usable))
         {
             // The drift listing may predate a change this operator just made: confirm with a fresh read before acting.
@@ -115,8 +117,14 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
             return;
         }
         var spec = context.Resource.Spec;
+        var differences = Differences(context, cluster, await TagsAsync(cluster, arn, cancellationToken));
+        if (differences.Remove(TagsField))
+        {
+            // Tagging starts no cluster operation, so it goes along with whatever else differs.
+            await kafka.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = WantedTags(context).ToDictionary(StringComparer.Ordinal) }, cancellationToken);
+        }
         // MSK runs one operation per cluster at a time: start the first difference; the next reconcile, once ACTIVE again, starts the next.
-        switch (Differences(spec, cluster).FirstOrDefault())
+        switch (differences.FirstOrDefault())
         {
             case StorageField:
                 await kafka.UpdateBrokerStorageAsync(new UpdateBrokerStorageRequest
@@ -157,10 +165,19 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
         return false;
     }
 
-    /// <summary>Mutable settings of a provisioned cluster that differ (spec field names); storage only grows, as MSK allows.</summary>
-    private static List<string> Differences(MessageBusSpec spec, Cluster cluster)
+    /// <summary>
+    /// Mutable settings that differ (spec field names): tags missing or changed on the cluster (tags removed from
+    /// the spec stay, as this operator does not untag) and, on a provisioned cluster, brokers, instance type and
+    /// storage, which only grows, as MSK allows.
+    /// </summary>
+    private static List<string> Differences(ManagedResourceContext<MessageBus> context, Cluster cluster, IReadOnlyDictionary<string, string> tags)
     {
+        var spec = context.Resource.Spec;
         var differences = new List<string>();
+        if (WantedTags(context).Any(tag => !tags.TryGetValue(tag.Key, out var value) || value != tag.Value))
+        {
+            differences.Add(TagsField);
+        }
         if (cluster.Provisioned is not { } provisioned)
         {
             return differences;
@@ -194,6 +211,13 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
             ? servers
             : throw new ExternalResourceException("BootstrapBrokersMissing", $"MSK reports no {WireName.Of(authentication)} bootstrap brokers for {arn}");
     }
+
+    /// <summary>The cluster's tags: listings and describes carry them; ListTagsForResource only when they do not.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> TagsAsync(Cluster cluster, string arn, CancellationToken cancellationToken) =>
+        cluster.Tags ?? (await kafka.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, cancellationToken)).Tags ?? new Dictionary<string, string>();
+
+    private static IReadOnlyList<KeyValuePair<string, string>> WantedTags(ManagedResourceContext<MessageBus> context) =>
+        OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags);
 
     private static string ClusterName(ManagedResourceContext<MessageBus> context) =>
         AwsNames.KafkaClusterName(context.Build.ClusterName, context.Identity);

@@ -93,10 +93,6 @@ internal sealed class BusOperator : IAsyncDisposable
             };
         });
         new DataServicesModule().Register(services);
-        if (!services.Any(service => service.ServiceType == typeof(MessageBusKind)))
-        {
-            AddMessageBusController(services);
-        }
         services.Configure<DataServicesOptions>(options =>
         {
             options.ClusterName = ClusterName;
@@ -119,7 +115,7 @@ internal sealed class BusOperator : IAsyncDisposable
     }
 
     public Task<JsonObject> ApplyAsync(JsonObject bus) =>
-        Client.ApplyAsync(MessageBusKind.MessageBuses, bus, new Kubernetes.Requests.ApplyOptions { FieldManager = "kubectl", Force = true });
+        Client.ApplyAsync(SkyforgeResourceTypes.MessageBuses, bus, new Kubernetes.Requests.ApplyOptions { FieldManager = "kubectl", Force = true });
 
     public Task<JsonObject?> GetAsync(ResourceType type, string @namespace, string name) => Client.TryGetAsync(type, @namespace, name);
 
@@ -143,7 +139,7 @@ internal sealed class BusOperator : IAsyncDisposable
     }
 
     public Task<JsonObject> WaitForBusAsync(string @namespace, string name, Func<JsonObject, bool> condition, string description) =>
-        WaitForAsync(MessageBusKind.MessageBuses, @namespace, name, condition, description);
+        WaitForAsync(SkyforgeResourceTypes.MessageBuses, @namespace, name, condition, description);
 
     public async Task WaitForGoneAsync(ResourceType type, string @namespace, string name)
     {
@@ -174,7 +170,7 @@ internal sealed class BusOperator : IAsyncDisposable
         {
             text.Append('\n').Append(ev.ToJsonString());
         }
-        foreach (var obj in Server.Store.List(Crds.V1Alpha1.Group.Name, MessageBusKind.MessageBuses.Plural))
+        foreach (var obj in Server.Store.List(Crds.V1Alpha1.Group.Name, SkyforgeResourceTypes.MessageBuses.Plural))
         {
             text.Append('\n').Append(obj["status"]?.ToJsonString()).Append(obj["metadata"]?["annotations"]?.ToJsonString());
         }
@@ -187,34 +183,5 @@ internal sealed class BusOperator : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
         File.Delete(_kubeconfig);
-    }
-
-    /// <summary>What <see cref="DataServicesModule"/> is to register for MessageBus (its controller factory is private, so this mirrors it).</summary>
-    private static void AddMessageBusController(IServiceCollection services)
-    {
-        services.TryAddSingleton<MessageBusKind>();
-        services.TryAddSingleton<MskClusterCache>();
-        services.TryAddSingleton<MessageBusMskClient>();
-        services.TryAddSingleton<MessageBusInClusterClient>();
-        services.TryAddSingleton<MessageBusProviders>();
-        services.AddSingleton(provider =>
-        {
-            var kind = provider.GetRequiredService<MessageBusKind>();
-            var options = provider.GetRequiredService<DataServicesOptions>();
-            var reconciler = new ManagedResourceReconciler<Crds.V1Alpha1.MessageBus>(
-                kind,
-                provider.GetRequiredService<MessageBusProviders>(),
-                provider.GetRequiredService<SharedInformerFactory>(),
-                provider.GetRequiredService<IKubernetesClient>(),
-                provider.GetRequiredService<IEventRecorder>(),
-                provider.GetRequiredService<BuildContext>(),
-                options,
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("Skyforge.Operator.Controllers.MessageBus"));
-            return new ControllerBuilder("messagebus", kind.Type)
-                .WithWorkers(options.Workers)
-                .WithPrimaryFilter(PrimaryFilters.GenerationOrMetadataChanged)
-                .Build(reconciler);
-        });
     }
 }

@@ -81,8 +81,8 @@ public sealed class InClusterBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.Equal(password, (await _operator.SecretDataAsync(Namespace, "notifications-connection"))["password"]);
         Assert.DoesNotContain(password, _operator.ObservableText(), StringComparison.Ordinal);
 
-        await _operator.Client.DeleteAsync(MessageBusKind.MessageBuses, Namespace, "notifications");
-        await _operator.WaitForGoneAsync(MessageBusKind.MessageBuses, Namespace, "notifications");
+        await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "notifications");
+        await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "notifications");
         await _operator.WaitForGoneAsync(ResourceTypes.StatefulSets, Namespace, "notifications");
     }
 

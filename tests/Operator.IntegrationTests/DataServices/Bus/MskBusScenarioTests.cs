@@ -90,7 +90,11 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         var topicsJob = Assert.Single(_operator.Server.Store.List("batch", "jobs", Namespace));
         Assert.Contains("orders", topicsJob.ToJsonString(), StringComparison.Ordinal);
 
-        await _operator.ApplyAsync(Bus("orders-bus", "Delete", spec => spec["storageGiB"] = 200));
+        await _operator.ApplyAsync(Bus("orders-bus", "Delete", spec =>
+        {
+            spec["storageGiB"] = 200;
+            spec["tags"] = new JsonObject { ["team"] = "orders" };
+        }));
         await ReadyAsync("orders-bus", generation: 2);
         var grown = await Eventually.ReturnsAsync(
             () => ClusterAsync("orders-bus"),
@@ -98,9 +102,10 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
             "200 GiB per broker in MSK");
         Assert.Equal(1, moto.Proxy.Count("kafka", "UpdateBrokerStorage"));
         Assert.Equal(3, grown!.Provisioned!.NumberOfBrokerNodes);
+        Assert.Equal("orders", (await _aws.Kafka.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = grown.ClusterArn! }, CancellationToken.None)).Tags!["team"]);
 
-        await _operator.Client.DeleteAsync(MessageBusKind.MessageBuses, Namespace, "orders-bus");
-        await _operator.WaitForGoneAsync(MessageBusKind.MessageBuses, Namespace, "orders-bus");
+        await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "orders-bus");
+        await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "orders-bus");
         Assert.Null(await ClusterAsync("orders-bus"));
         Assert.Equal(1, moto.Proxy.Count("kafka", "DeleteCluster"));
     }
@@ -113,10 +118,10 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         await ReadyAsync("kept");
         await ReadyAsync("snapshotted");
 
-        await _operator.Client.DeleteAsync(MessageBusKind.MessageBuses, Namespace, "kept");
-        await _operator.Client.DeleteAsync(MessageBusKind.MessageBuses, Namespace, "snapshotted");
-        await _operator.WaitForGoneAsync(MessageBusKind.MessageBuses, Namespace, "kept");
-        await _operator.WaitForGoneAsync(MessageBusKind.MessageBuses, Namespace, "snapshotted");
+        await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "kept");
+        await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "snapshotted");
+        await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "kept");
+        await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "snapshotted");
 
         Assert.Equal("ACTIVE", (await ClusterAsync("kept"))?.State);
         Assert.Equal("ACTIVE", (await ClusterAsync("snapshotted"))?.State);
@@ -172,8 +177,8 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
 
         await _operator.ApplyAsync(Bus("contested", "Delete", spec => spec["brokers"] = 6));
         await _operator.WaitForBusAsync(Namespace, "contested", obj => DataServicesOperator.Reason(obj, "Ready") == ConditionReasons.OwnershipConflict, "OwnershipConflict");
-        await _operator.Client.DeleteAsync(MessageBusKind.MessageBuses, Namespace, "contested");
-        await _operator.WaitForGoneAsync(MessageBusKind.MessageBuses, Namespace, "contested");
+        await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "contested");
+        await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "contested");
 
         Assert.NotNull(await ClusterAsync("contested"));
         Assert.Equal(1, moto.Proxy.Count("kafka", "CreateClusterV2"));
@@ -192,7 +197,7 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         await Eventually.ReturnsAsync(() => ClusterAsync("drifting"), current => current is { State: "ACTIVE" } && current.Provisioned!.BrokerNodeGroupInfo!.InstanceType == "kafka.m5.large", "the drifted instance type in MSK");
 
         // A user's reconcile request stands in for the drift interval passing.
-        await _operator.Client.PatchAsync(MessageBusKind.MessageBuses, Namespace, "drifting", Kubernetes.Requests.KubernetesPatch.Merge(new JsonObject
+        await _operator.Client.PatchAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "drifting", Kubernetes.Requests.KubernetesPatch.Merge(new JsonObject
         {
             ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ManagedResourceReconciler<MessageBus>.ReconcileRequestedAnnotation] = "now" } },
         }));
@@ -222,7 +227,7 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         // A reconcile of a stable bus re-publishes its connection Secret but writes no status.
         var statusWrites = StatusWrites();
         var applies = SecretApplies();
-        await _operator.Client.PatchAsync(MessageBusKind.MessageBuses, Namespace, "clicks", Kubernetes.Requests.KubernetesPatch.Merge(new JsonObject
+        await _operator.Client.PatchAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "clicks", Kubernetes.Requests.KubernetesPatch.Merge(new JsonObject
         {
             ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ManagedResourceReconciler<MessageBus>.ReconcileRequestedAnnotation] = "2026-11-22T00:00:00Z" } },
         }));

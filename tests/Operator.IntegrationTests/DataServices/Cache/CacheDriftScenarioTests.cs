@@ -9,15 +9,17 @@ using Skyforge.Operator.IntegrationTests.Aws;
 
 namespace Skyforge.Operator.IntegrationTests.DataServices.Cache;
 
-/// <summary>Stable caches at a short drift interval: drift reads are one listing per cycle, and a change made directly in AWS is reverted.</summary>
+/// <summary>
+/// Stable caches at a short drift interval: drift reads come from listings only, no status is written at
+/// steady state, and a change made directly in AWS is reverted.
+/// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class CacheDriftScenarioTests(MotoFixture moto) : IAsyncLifetime
 {
     private const string Namespace = "shop";
     private static readonly TimeSpan DriftInterval = TimeSpan.FromSeconds(2);
-    private static readonly ResourceType Caches = ManagedCacheKind.ManagedCaches;
+    private static readonly ResourceType Caches = SkyforgeResourceTypes.ManagedCaches;
     private DataServicesOperator _operator = null!;
-    private CacheControllerHost _controller = null!;
     private AwsTestHost _aws = null!;
 
     public async Task InitializeAsync()
@@ -25,12 +27,10 @@ public sealed class CacheDriftScenarioTests(MotoFixture moto) : IAsyncLifetime
         await moto.ResetAsync();
         _aws = moto.CreateHost();
         _operator = await DataServicesOperator.StartAsync(moto, DriftInterval, Namespace);
-        _controller = await CacheControllerHost.StartAsync(_operator, moto, DriftInterval);
     }
 
     public async Task DisposeAsync()
     {
-        await _controller.DisposeAsync();
         await _operator.DisposeAsync();
         await _aws.DisposeAsync();
     }
@@ -50,7 +50,7 @@ public sealed class CacheDriftScenarioTests(MotoFixture moto) : IAsyncLifetime
         moto.Proxy.Requests.Count(request => request.Service == "elasticache" && match(new AwsRecordedRequestView(request.Operation, request.Parameters)));
 
     [Fact]
-    public async Task Stable_caches_are_checked_from_one_listing_and_a_node_type_changed_in_aws_is_reverted()
+    public async Task Stable_caches_are_checked_from_listings_without_status_writes_and_a_node_type_changed_in_aws_is_reverted()
     {
         string[] names = ["alpha", "beta", "gamma"];
         foreach (var name in names)
@@ -63,9 +63,11 @@ public sealed class CacheDriftScenarioTests(MotoFixture moto) : IAsyncLifetime
         }
 
         moto.Proxy.ClearRecords();
+        var statusWrites = StatusWrites();
         await Eventually.ReturnsAsync(() => Task.FromResult(Calls(call => call.Is("DescribeReplicationGroups") && !call.Names("ReplicationGroupId"))), count => count >= 2, "two drift listings", TimeSpan.FromSeconds(15));
         Assert.Equal(0, Calls(call => call.Is("DescribeReplicationGroups") && call.Names("ReplicationGroupId")));
         Assert.Equal(0, Calls(call => call.Is("ListTagsForResource")));
+        Assert.Equal(statusWrites, StatusWrites());
 
         await _aws.ElastiCache.ModifyReplicationGroupAsync(new ModifyReplicationGroupRequest { ReplicationGroupId = GroupId("beta"), CacheNodeType = "cache.t4g.medium", ApplyImmediately = true }, CancellationToken.None);
         var reverted = await Eventually.ReturnsAsync(
@@ -75,6 +77,8 @@ public sealed class CacheDriftScenarioTests(MotoFixture moto) : IAsyncLifetime
             DriftInterval * 3 + TimeSpan.FromSeconds(4));
         Assert.Equal("cache.t4g.micro", reverted.CacheNodeType);
     }
+
+    private int StatusWrites() => _operator.Server.Requests.ResourceRequests().Count(request => request.Resource == "managedcaches" && request.Subresource == "status" && request.Verb is "update" or "patch");
 
     /// <summary>A recorded ElastiCache request: its operation and whether it names a member.</summary>
     private sealed record AwsRecordedRequestView(string Operation, JsonObject Parameters)

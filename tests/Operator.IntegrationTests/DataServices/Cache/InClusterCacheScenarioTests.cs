@@ -15,19 +15,16 @@ namespace Skyforge.Operator.IntegrationTests.DataServices.Cache;
 public sealed class InClusterCacheScenarioTests(MotoFixture moto) : IAsyncLifetime
 {
     private const string Namespace = "dev";
-    private static readonly ResourceType Caches = ManagedCacheKind.ManagedCaches;
+    private static readonly ResourceType Caches = SkyforgeResourceTypes.ManagedCaches;
     private DataServicesOperator _operator = null!;
-    private CacheControllerHost _controller = null!;
 
     public async Task InitializeAsync()
     {
         _operator = await DataServicesOperator.StartAsync(moto, Namespace);
-        _controller = await CacheControllerHost.StartAsync(_operator, moto);
     }
 
     public async Task DisposeAsync()
     {
-        await _controller.DisposeAsync();
         await _operator.DisposeAsync();
     }
 
@@ -84,7 +81,7 @@ public sealed class InClusterCacheScenarioTests(MotoFixture moto) : IAsyncLifeti
         await ReportReadyAsync(3);
         await _operator.WaitForAsync(Caches, Namespace, "sessions", obj => DataServicesOperator.IsReady(obj) && obj["metadata"]!["generation"]!.GetValue<long>() == 2, "Ready at generation 2");
         Assert.Equal(credentials["password"], (await _operator.SecretDataAsync(Namespace, "sessions-connection"))["password"]);
-        Assert.DoesNotContain(credentials["password"], CacheControllerHost.ObservableText(_operator));
+        Assert.DoesNotContain(credentials["password"], _operator.ObservableText());
 
         await _operator.Client.DeleteAsync(Caches, Namespace, "sessions");
         await _operator.WaitForGoneAsync(Caches, Namespace, "sessions");

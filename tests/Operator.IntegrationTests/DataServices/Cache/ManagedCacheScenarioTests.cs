@@ -18,9 +18,8 @@ public sealed class ManagedCacheScenarioTests(MotoFixture moto) : IAsyncLifetime
 {
     private const string Namespace = "shop";
     private const string OtherNamespace = "staging";
-    private static readonly ResourceType Caches = ManagedCacheKind.ManagedCaches;
+    private static readonly ResourceType Caches = SkyforgeResourceTypes.ManagedCaches;
     private DataServicesOperator _operator = null!;
-    private CacheControllerHost _controller = null!;
     private AwsTestHost _aws = null!;
 
     public async Task InitializeAsync()
@@ -28,12 +27,10 @@ public sealed class ManagedCacheScenarioTests(MotoFixture moto) : IAsyncLifetime
         await moto.ResetAsync();
         _aws = moto.CreateHost();
         _operator = await DataServicesOperator.StartAsync(moto, Namespace, OtherNamespace);
-        _controller = await CacheControllerHost.StartAsync(_operator, moto);
     }
 
     public async Task DisposeAsync()
     {
-        await _controller.DisposeAsync();
         await _operator.DisposeAsync();
         await _aws.DisposeAsync();
     }
@@ -142,7 +139,7 @@ public sealed class ManagedCacheScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.Single(Sent("DeleteCacheParameterGroup"));
         var secret = await _aws.SecretsManager.DescribeSecretAsync(new DescribeSecretRequest { SecretId = TokenSecretName("sessions") }, CancellationToken.None);
         Assert.NotNull(secret.DeletedDate);
-        Assert.DoesNotContain(token, CacheControllerHost.ObservableText(_operator));
+        Assert.DoesNotContain(token, _operator.ObservableText());
     }
 
     [Fact]
@@ -205,10 +202,10 @@ public sealed class ManagedCacheScenarioTests(MotoFixture moto) : IAsyncLifetime
         moto.Proxy.Inject(new AwsFaultRule(AwsFault.Latency(TimeSpan.FromSeconds(60))) { Service = "elasticache", AfterOperation = "CreateReplicationGroup", Times = 100 });
         await _operator.ApplyAsync(Caches, Cache("crashy", "Delete"));
         await Eventually.ReturnsAsync(() => Task.FromResult(moto.Proxy.Count("elasticache", "CreateReplicationGroup")), count => count >= 1, "CreateReplicationGroup to reach moto");
-        await _controller.DisposeAsync();
+        await _operator.StopOperatorAsync();
         moto.Proxy.ClearFaults();
 
-        _controller = await CacheControllerHost.StartAsync(_operator, moto);
+        await _operator.StartOperatorAsync();
         await ReadyAsync("crashy");
 
         var all = await _aws.ElastiCache.DescribeReplicationGroupsAsync(new DescribeReplicationGroupsRequest(), CancellationToken.None);
