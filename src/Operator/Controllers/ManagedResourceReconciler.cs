@@ -207,7 +207,7 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
         }
         if (_kind.Retains(resource))
         {
-            Record(cached, EventKind.Normal, "Retained", "deletionPolicy Retain: the AWS resource is left in place");
+            Record(cached, EventKind.Normal, "Retained", "the deletion policy keeps the external resource in place");
             await RemoveFinalizerAsync(status.Current, cancellationToken);
             return ReconcileResult.Done;
         }
