@@ -119,7 +119,7 @@ internal sealed class DataServicesOperator : IAsyncDisposable
 
     public Task<JsonObject?> GetAsync(ResourceType type, string @namespace, string name) => Client.TryGetAsync(type, @namespace, name);
 
-    /// <summary>Polls the object until <paramref name="condition"/> holds (20 s deadline).</summary>
+    /// <summary>Polls the object until <paramref name="condition"/> holds (30 s deadline).</summary>
     public async Task<JsonObject> WaitForAsync(ResourceType type, string @namespace, string name, Func<JsonObject, bool> condition, string description)
     {
         var deadline = Stopwatch.StartNew();
@@ -130,7 +130,7 @@ internal sealed class DataServicesOperator : IAsyncDisposable
             {
                 return current;
             }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(20))
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
             {
                 throw new TimeoutException($"{type.Kind} {@namespace}/{name} never became {description}; last seen: {current?.ToJsonString()}\nlogs:\n{string.Join('\n', Logs.Lines.TakeLast(30))}");
             }
@@ -143,9 +143,9 @@ internal sealed class DataServicesOperator : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (await GetAsync(type, @namespace, name) is { } current)
         {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(20))
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
             {
-                throw new TimeoutException($"{type.Kind} {@namespace}/{name} was never deleted; last seen: {current.ToJsonString()}");
+                throw new TimeoutException($"{type.Kind} {@namespace}/{name} was never deleted; last seen: {current.ToJsonString()}\nlogs:\n{string.Join('\n', Logs.Lines.TakeLast(30))}");
             }
             await Task.Delay(50);
         }

@@ -24,29 +24,18 @@ public sealed class ManagedCacheInClusterClient(IKubernetesClient client) : IExt
     public async Task<ExternalObservation> ObserveAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {
         var name = context.Identity.Name;
-        var statefulSet = await client.Resource(TypedResources.StatefulSets).TryGetAsync(context.Identity.Namespace, InClusterNames.StatefulSet(name), cancellationToken);
-        if (statefulSet is null)
+        var (statefulSet, settled) = await OwnedStatefulSet.FindAsync(client, context.Identity, context.Resource.Metadata.DeletionTimestamp is not null, cancellationToken);
+        if (settled is not null)
         {
-            return ExternalObservation.Absent;
-        }
-        var controller = statefulSet.Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true);
-        if (controller?.Uid != context.Identity.Uid)
-        {
-            return new ExternalObservation { Exists = true, Owner = TaggedOwner.AnotherOwner };
-        }
-        if (context.Resource.Metadata.DeletionTimestamp is not null)
-        {
-            return new ExternalObservation { Exists = true };
+            return settled;
         }
         var desired = await DesiredAsync(context, cancellationToken);
-        var wanted = statefulSet.Spec?.Replicas ?? 1;
-        var readyReplicas = statefulSet.Status?.ReadyReplicas ?? 0;
-        var ready = readyReplicas >= wanted;
+        var (ready, state) = OwnedStatefulSet.Readiness(statefulSet!);
         var spec = context.Resource.Spec;
         var status = new JsonObject
         {
             ["endpoint"] = new JsonObject { ["host"] = $"{InClusterNames.ClientService(name)}.{context.Identity.Namespace}.svc", ["port"] = EffectiveCache.Port },
-            ["externalName"] = statefulSet.Metadata.Name,
+            ["externalName"] = statefulSet!.Metadata.Name,
             ["engineVersion"] = EffectiveCache.Version(spec),
             ["connectionSecretName"] = InClusterNames.ConnectionSecret(spec.ConnectionSecretName, name),
         };
@@ -57,7 +46,7 @@ public sealed class ManagedCacheInClusterClient(IKubernetesClient client) : IExt
         return new ExternalObservation
         {
             Exists = true,
-            State = ready ? "ready" : $"{readyReplicas}/{wanted} replicas ready",
+            State = state,
             Transitioning = !ready,
             // Re-applied on every look: a replica count or eviction policy change reaches the StatefulSet, and drift is undone.
             Publish = desired.Objects,
@@ -67,11 +56,8 @@ public sealed class ManagedCacheInClusterClient(IKubernetesClient client) : IExt
 
     public async Task CreateAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {
-        foreach (var obj in (await DesiredAsync(context, cancellationToken)).Objects)
-        {
-            var applied = PublishedObjects.ForApply(obj);
-            await client.ApplyAsync(PublishedObjects.TypeOf(applied), applied, new ApplyOptions { FieldManager = ManagedResourceReconciler<ManagedCache>.FieldManager, Force = true }, cancellationToken);
-        }
+        var desired = await DesiredAsync(context, cancellationToken);
+        await OwnedStatefulSet.ApplyAsync(client, ManagedResourceReconciler<ManagedCache>.FieldManager, desired.Objects, cancellationToken);
     }
 
     /// <summary>Nothing to do: observe re-applies the whole desired state.</summary>

@@ -27,32 +27,22 @@ public sealed class ManagedDatabaseInClusterClient(IKubernetesClient client) : I
     public async Task<ExternalObservation> ObserveAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
     {
         var name = context.Identity.Name;
-        var statefulSet = await client.Resource(TypedResources.StatefulSets).TryGetAsync(context.Identity.Namespace, InClusterNames.StatefulSet(name), cancellationToken);
-        if (statefulSet is null)
+        var (statefulSet, settled) = await OwnedStatefulSet.FindAsync(client, context.Identity, context.Resource.Metadata.DeletionTimestamp is not null, cancellationToken);
+        if (settled is not null)
         {
-            return ExternalObservation.Absent;
-        }
-        var controller = statefulSet.Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true);
-        if (controller?.Uid != context.Identity.Uid)
-        {
-            return new ExternalObservation { Exists = true, Owner = TaggedOwner.AnotherOwner };
-        }
-        if (context.Resource.Metadata.DeletionTimestamp is not null)
-        {
-            return new ExternalObservation { Exists = true };
+            return settled;
         }
         var credentials = await CredentialsAsync(context, cancellationToken);
         var desired = Desired(context, credentials);
-        var wanted = statefulSet.Spec?.Replicas ?? 1;
-        var ready = (statefulSet.Status?.ReadyReplicas ?? 0) >= wanted;
+        var (ready, state) = OwnedStatefulSet.Readiness(statefulSet!);
         var spec = context.Resource.Spec;
         return new ExternalObservation
         {
             Exists = true,
-            State = ready ? "ready" : $"{statefulSet.Status?.ReadyReplicas ?? 0}/{wanted} replicas ready",
+            State = state,
             Transitioning = !ready,
             // The databases Job needs a running server; everything else is re-applied on every look, which also undoes drift.
-            Publish = ready ? desired.Objects : [.. desired.Objects.Where(obj => obj["kind"]?.GetValue<string>() != "Job")],
+            Publish = ready ? desired.Objects : [.. desired.Objects.Where(obj => !OwnedStatefulSet.IsJob(obj))],
             StatusFields = new JsonObject
             {
                 ["endpoint"] = new JsonObject
@@ -60,7 +50,7 @@ public sealed class ManagedDatabaseInClusterClient(IKubernetesClient client) : I
                     ["host"] = $"{InClusterNames.ClientService(name)}.{context.Identity.Namespace}.svc",
                     ["port"] = EffectiveDatabase.Port(spec),
                 },
-                ["externalName"] = statefulSet.Metadata.Name,
+                ["externalName"] = statefulSet!.Metadata.Name,
                 ["engineVersion"] = EffectiveDatabase.Version(spec),
                 ["connectionSecretName"] = InClusterNames.ConnectionSecret(spec.ConnectionSecretName, name),
             },
@@ -70,11 +60,7 @@ public sealed class ManagedDatabaseInClusterClient(IKubernetesClient client) : I
     public async Task CreateAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
     {
         var desired = Desired(context, await CredentialsAsync(context, cancellationToken));
-        foreach (var obj in desired.Objects.Where(obj => obj["kind"]?.GetValue<string>() != "Job"))
-        {
-            var applied = PublishedObjects.ForApply(obj);
-            await client.ApplyAsync(PublishedObjects.TypeOf(applied), applied, new ApplyOptions { FieldManager = ManagedResourceReconciler<ManagedDatabase>.FieldManager, Force = true }, cancellationToken);
-        }
+        await OwnedStatefulSet.ApplyAsync(client, ManagedResourceReconciler<ManagedDatabase>.FieldManager, desired.Objects.Where(obj => !OwnedStatefulSet.IsJob(obj)), cancellationToken);
     }
 
     /// <summary>Nothing to do: observe re-applies the whole desired state.</summary>

@@ -25,36 +25,25 @@ public sealed class MessageBusInClusterClient(IKubernetesClient client) : IExter
     public async Task<ExternalObservation> ObserveAsync(ManagedResourceContext<MessageBus> context, CancellationToken cancellationToken)
     {
         var name = context.Identity.Name;
-        var statefulSet = await client.Resource(TypedResources.StatefulSets).TryGetAsync(context.Identity.Namespace, InClusterNames.StatefulSet(name), cancellationToken);
-        if (statefulSet is null)
+        var (statefulSet, settled) = await OwnedStatefulSet.FindAsync(client, context.Identity, context.Resource.Metadata.DeletionTimestamp is not null, cancellationToken);
+        if (settled is not null)
         {
-            return ExternalObservation.Absent;
-        }
-        var controller = statefulSet.Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true);
-        if (controller?.Uid != context.Identity.Uid)
-        {
-            return new ExternalObservation { Exists = true, Owner = TaggedOwner.AnotherOwner };
-        }
-        if (context.Resource.Metadata.DeletionTimestamp is not null)
-        {
-            return new ExternalObservation { Exists = true };
+            return settled;
         }
         var objects = await DesiredAsync(context, cancellationToken);
-        var wanted = statefulSet.Spec?.Replicas ?? 1;
-        var readyReplicas = statefulSet.Status?.ReadyReplicas ?? 0;
-        var ready = readyReplicas >= wanted;
+        var (ready, state) = OwnedStatefulSet.Readiness(statefulSet!);
         var spec = context.Resource.Spec;
         return new ExternalObservation
         {
             Exists = true,
-            State = ready ? "ready" : $"{readyReplicas}/{wanted} replicas ready",
+            State = state,
             Transitioning = !ready,
             // The topics and queues Jobs need running brokers; everything else is re-applied on every look, which also undoes drift.
-            Publish = ready ? objects : [.. objects.Where(obj => !IsJob(obj))],
+            Publish = ready ? objects : [.. objects.Where(obj => !OwnedStatefulSet.IsJob(obj))],
             StatusFields = new JsonObject
             {
                 ["endpoint"] = $"{InClusterNames.ClientService(name)}.{context.Identity.Namespace}.svc",
-                ["externalName"] = statefulSet.Metadata.Name,
+                ["externalName"] = statefulSet!.Metadata.Name,
                 ["engineVersion"] = EffectiveBus.Version(spec),
                 ["connectionSecretName"] = InClusterNames.ConnectionSecret(spec.ConnectionSecretName, name),
             },
@@ -63,11 +52,8 @@ public sealed class MessageBusInClusterClient(IKubernetesClient client) : IExter
 
     public async Task CreateAsync(ManagedResourceContext<MessageBus> context, CancellationToken cancellationToken)
     {
-        foreach (var obj in (await DesiredAsync(context, cancellationToken)).Where(obj => !IsJob(obj)))
-        {
-            var applied = PublishedObjects.ForApply(obj);
-            await client.ApplyAsync(PublishedObjects.TypeOf(applied), applied, new ApplyOptions { FieldManager = ManagedResourceReconciler<MessageBus>.FieldManager, Force = true }, cancellationToken);
-        }
+        var objects = await DesiredAsync(context, cancellationToken);
+        await OwnedStatefulSet.ApplyAsync(client, ManagedResourceReconciler<MessageBus>.FieldManager, objects.Where(obj => !OwnedStatefulSet.IsJob(obj)), cancellationToken);
     }
 
     /// <summary>Nothing to do: observe re-applies the whole desired state.</summary>
@@ -92,7 +78,6 @@ public sealed class MessageBusInClusterClient(IKubernetesClient client) : IExter
             : new RandomSecretSource();
     }
 
-    private static bool IsJob(JsonObject obj) => obj["kind"]?.GetValue<string>() == "Job";
 
     /// <summary>Gives the builder the password the broker was initialised with.</summary>
     private sealed class StoredPassword(string password) : ISecretSource

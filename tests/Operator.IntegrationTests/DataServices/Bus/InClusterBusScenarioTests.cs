@@ -15,9 +15,9 @@ namespace Skyforge.Operator.IntegrationTests.DataServices.Bus;
 public sealed class InClusterBusScenarioTests(MotoFixture moto) : IAsyncLifetime
 {
     private const string Namespace = "queues";
-    private BusOperator _operator = null!;
+    private DataServicesOperator _operator = null!;
 
-    public async Task InitializeAsync() => _operator = await BusOperator.StartAsync(moto, Namespace);
+    public async Task InitializeAsync() => _operator = await DataServicesOperator.StartAsync(moto, Namespace);
 
     public async Task DisposeAsync() => await _operator.DisposeAsync();
 
@@ -46,17 +46,17 @@ public sealed class InClusterBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     [Fact]
     public async Task Rabbitmq_becomes_ready_with_the_statefulset_and_only_then_declares_the_queues()
     {
-        await _operator.ApplyAsync(RabbitMq("512Mi"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, RabbitMq("512Mi"));
 
         var statefulSet = await _operator.WaitForAsync(ResourceTypes.StatefulSets, Namespace, "notifications", _ => true, "applied");
-        var pending = await _operator.WaitForBusAsync(Namespace, "notifications", obj => obj["status"]?["phase"]?.GetValue<string>() == "Creating", "Creating");
+        var pending = await _operator.WaitForAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "notifications", obj => obj["status"]?["phase"]?.GetValue<string>() == "Creating", "Creating");
         Assert.Equal("False", DataServicesOperator.Condition(pending, "Ready")!["status"]!.GetValue<string>());
         Assert.Equal("MessageBus", statefulSet["metadata"]!["ownerReferences"]![0]!["kind"]!.GetValue<string>());
         Assert.Contains("rabbitmq:3.12", statefulSet["spec"]!["template"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(Jobs());
 
         await MarkReadyAsync("notifications", 1);
-        var ready = await _operator.WaitForBusAsync(Namespace, "notifications", DataServicesOperator.IsReady, "Ready");
+        var ready = await _operator.WaitForAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "notifications", DataServicesOperator.IsReady, "Ready");
 
         var credentials = await _operator.SecretDataAsync(Namespace, "notifications-credentials");
         var connection = await _operator.SecretDataAsync(Namespace, "notifications-connection");
@@ -73,7 +73,7 @@ public sealed class InClusterBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.Contains("sms", declarations, StringComparison.Ordinal);
         Assert.DoesNotContain(password, declarations, StringComparison.Ordinal);
 
-        await _operator.ApplyAsync(RabbitMq("1Gi"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, RabbitMq("1Gi"));
         await Eventually.ReturnsAsync(
             () => _operator.Client.GetAsync(ResourceTypes.StatefulSets, Namespace, "notifications"),
             current => current["spec"]!["template"]!.ToJsonString().Contains("1Gi", StringComparison.Ordinal),
@@ -89,7 +89,7 @@ public sealed class InClusterBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     [Fact]
     public async Task Kafka_in_kraft_mode_creates_its_topics_once_every_broker_is_ready()
     {
-        await _operator.ApplyAsync(Bus("telemetry", new JsonObject
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("telemetry", new JsonObject
         {
             ["engine"] = "kafka",
             ["provider"] = "inCluster",
@@ -100,12 +100,12 @@ public sealed class InClusterBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         await _operator.WaitForAsync(ResourceTypes.StatefulSets, Namespace, "telemetry", obj => obj["spec"]?["replicas"]?.GetValue<int>() == 3, "applied with 3 replicas");
 
         await MarkReadyAsync("telemetry", 2);
-        var partial = await _operator.WaitForBusAsync(Namespace, "telemetry", obj => DataServicesOperator.Condition(obj, "Ready")?["message"]?.GetValue<string>()?.Contains("2/3", StringComparison.Ordinal) == true, "2/3 replicas ready");
+        var partial = await _operator.WaitForAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "telemetry", obj => DataServicesOperator.Condition(obj, "Ready")?["message"]?.GetValue<string>()?.Contains("2/3", StringComparison.Ordinal) == true, "2/3 replicas ready");
         Assert.Equal("False", DataServicesOperator.Condition(partial, "Ready")!["status"]!.GetValue<string>());
         Assert.Empty(Jobs());
 
         await MarkReadyAsync("telemetry", 3);
-        await _operator.WaitForBusAsync(Namespace, "telemetry", DataServicesOperator.IsReady, "Ready");
+        await _operator.WaitForAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "telemetry", DataServicesOperator.IsReady, "Ready");
         var connection = await _operator.SecretDataAsync(Namespace, "telemetry-connection");
         Assert.Equal(3, connection["bootstrapServers"].Split(',').Length);
         Assert.Equal("false", connection["tls"]);

@@ -16,14 +16,14 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
 {
     private const string Namespace = "events";
     private const string OtherNamespace = "audit";
-    private BusOperator _operator = null!;
+    private DataServicesOperator _operator = null!;
     private AwsTestHost _aws = null!;
 
     public async Task InitializeAsync()
     {
         await moto.ResetAsync();
         _aws = moto.CreateHost();
-        _operator = await BusOperator.StartAsync(moto, Namespace, OtherNamespace);
+        _operator = await DataServicesOperator.StartAsync(moto, Namespace, OtherNamespace);
     }
 
     public async Task DisposeAsync()
@@ -59,7 +59,7 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     }
 
     private static string ClusterNameOf(string name, string @namespace = Namespace) =>
-        AwsNames.KafkaClusterName(BusOperator.ClusterName, new ResourceIdentity(Group.ApiVersion, "MessageBus", @namespace, name, ""));
+        AwsNames.KafkaClusterName(DataServicesOperator.ClusterName, new ResourceIdentity(Group.ApiVersion, "MessageBus", @namespace, name, ""));
 
     private async Task<IReadOnlyList<Cluster>> ClustersAsync() =>
         await _aws.Kafka.ListAllClustersV2Async(new ListClustersV2Request(), CancellationToken.None).ToListAsync();
@@ -68,12 +68,12 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         (await ClustersAsync()).SingleOrDefault(cluster => cluster.ClusterName == ClusterNameOf(name, @namespace));
 
     private Task<JsonObject> ReadyAsync(string name, long generation = 1, string @namespace = Namespace) =>
-        _operator.WaitForBusAsync(@namespace, name, obj => DataServicesOperator.IsReady(obj) && obj["metadata"]!["generation"]!.GetValue<long>() == generation, $"Ready at generation {generation}");
+        _operator.WaitForAsync(SkyforgeResourceTypes.MessageBuses, @namespace, name, obj => DataServicesOperator.IsReady(obj) && obj["metadata"]!["generation"]!.GetValue<long>() == generation, $"Ready at generation {generation}");
 
     [Fact]
     public async Task A_cluster_is_created_with_its_bootstrap_servers_grown_and_deleted()
     {
-        await _operator.ApplyAsync(Bus("orders-bus", "Delete"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("orders-bus", "Delete"));
 
         var ready = await ReadyAsync("orders-bus");
         var cluster = (await ClusterAsync("orders-bus"))!;
@@ -90,7 +90,7 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         var topicsJob = Assert.Single(_operator.Server.Store.List("batch", "jobs", Namespace));
         Assert.Contains("orders", topicsJob.ToJsonString(), StringComparison.Ordinal);
 
-        await _operator.ApplyAsync(Bus("orders-bus", "Delete", spec =>
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("orders-bus", "Delete", spec =>
         {
             spec["storageGiB"] = 200;
             spec["tags"] = new JsonObject { ["team"] = "orders" };
@@ -113,8 +113,8 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     [Fact]
     public async Task Retain_and_Snapshot_leave_the_cluster_running()
     {
-        await _operator.ApplyAsync(Bus("kept", "Retain"));
-        await _operator.ApplyAsync(Bus("snapshotted", "Snapshot"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("kept", "Retain"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("snapshotted", "Snapshot"));
         await ReadyAsync("kept");
         await ReadyAsync("snapshotted");
 
@@ -133,7 +133,7 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     {
         // Once CreateClusterV2 has reached moto, every later MSK call hangs, so the operator is stopped mid-flight.
         moto.Proxy.Inject(new AwsFaultRule(AwsFault.Latency(TimeSpan.FromSeconds(60))) { Service = "kafka", AfterOperation = "CreateClusterV2", Times = 100 });
-        await _operator.ApplyAsync(Bus("crashy", "Delete"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("crashy", "Delete"));
         await Eventually.ReturnsAsync(() => Task.FromResult(moto.Proxy.Count("kafka", "CreateClusterV2")), count => count >= 1, "CreateClusterV2 to reach moto");
         await _operator.StopOperatorAsync();
         moto.Proxy.ClearFaults();
@@ -149,8 +149,8 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     [Fact]
     public async Task The_same_name_in_two_namespaces_makes_two_clusters()
     {
-        await _operator.ApplyAsync(Bus("payments", "Delete"));
-        await _operator.ApplyAsync(Bus("payments", "Delete", @namespace: OtherNamespace));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("payments", "Delete"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("payments", "Delete", @namespace: OtherNamespace));
         var first = await ReadyAsync("payments");
         var second = await ReadyAsync("payments", @namespace: OtherNamespace);
 
@@ -175,8 +175,8 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
             Serverless = new ServerlessRequest { VpcConfigs = [new VpcConfig { SubnetIds = moto.Network.SubnetIds }] },
         }, CancellationToken.None);
 
-        await _operator.ApplyAsync(Bus("contested", "Delete", spec => spec["brokers"] = 6));
-        await _operator.WaitForBusAsync(Namespace, "contested", obj => DataServicesOperator.Reason(obj, "Ready") == ConditionReasons.OwnershipConflict, "OwnershipConflict");
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("contested", "Delete", spec => spec["brokers"] = 6));
+        await _operator.WaitForAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "contested", obj => DataServicesOperator.Reason(obj, "Ready") == ConditionReasons.OwnershipConflict, "OwnershipConflict");
         await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "contested");
         await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "contested");
 
@@ -189,7 +189,7 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     [Fact]
     public async Task An_instance_type_changed_directly_in_msk_is_reverted_on_the_next_look()
     {
-        await _operator.ApplyAsync(Bus("drifting", "Delete"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("drifting", "Delete"));
         await ReadyAsync("drifting");
         var cluster = (await ClusterAsync("drifting"))!;
         Assert.Equal("kafka.t3.small", cluster.Provisioned!.BrokerNodeGroupInfo!.InstanceType);
@@ -215,8 +215,8 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
     {
         moto.Proxy.Inject(new AwsFaultRule(AwsFault.Throttle()) { Probability = 0.3 });
         moto.Proxy.Inject(new AwsFaultRule(AwsFault.ServerError()) { Probability = 0.1 });
-        await _operator.ApplyAsync(Bus("clicks", "Delete"));
-        await _operator.ApplyAsync(Bus("views", "Delete"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("clicks", "Delete"));
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("views", "Delete"));
         await ReadyAsync("clicks");
         await ReadyAsync("views");
         moto.Proxy.ClearFaults();

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Skyforge.Crds.V1Alpha1;
 using Skyforge.Operator.Builders.DataServices;
 
+using Skyforge.Operator.Controllers;
+
 namespace Skyforge.Operator.IntegrationTests.DataServices.Bus;
 
 /// <summary>The management API calls the queues Job sends, against a real rabbitmq-server.</summary>
