@@ -7,6 +7,7 @@ using Skyforge.Crds.V1Alpha1;
 using Skyforge.Operator.Builders;
 using Skyforge.Operator.Builders.DataServices;
 using Skyforge.Operator.Controllers;
+using Skyforge.Operator.Providers.SecretsManager;
 using Skyforge.Operator.Secrets;
 
 namespace Skyforge.Operator.Providers.ElastiCache;
@@ -19,6 +20,8 @@ namespace Skyforge.Operator.Providers.ElastiCache;
 /// </summary>
 public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerClient secrets, DataServicesOptions options)
 {
+    private readonly GeneratedCredential _credential = new(secrets);
+
     public static DesiredState Build(ManagedResourceContext<ManagedCache> context, string? authToken, ConnectionEndpoints endpoints) =>
         ManagedCacheBuilder.Build(context.Resource, context.Build, new FixedToken(authToken ?? ""), endpoints);
 
@@ -29,38 +32,17 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
         {
             return null;
         }
-        if (await ReadAuthTokenAsync(context, cancellationToken) is { } existing)
+        return await _credential.EnsureAsync(AuthTokenSecretName(context), () =>
         {
-            return existing.Token;
-        }
-        var generated = new RandomSecretSource();
-        var create = ManagedCacheBuilder.Build(context.Resource, context.Build, generated).AwsCalls.Single(call => call.Operation == "CreateSecret");
-        try
-        {
-            await secrets.CreateSecretAsync(Parameters<CreateSecretRequest>(create), cancellationToken);
-            return generated.Get(context.Identity, SecretPurposes.AuthToken, SecretPurposes.GeneratedLength, asciiSymbols: false);
-        }
-        catch (AwsServiceException exists) when (exists.IsAlreadyExists)
-        {
-            return (await ReadAuthTokenAsync(context, cancellationToken))?.Token
-                ?? throw new ExternalResourceException("AuthTokenSecretMissing", "the AUTH token secret exists but holds no token");
-        }
+            var generated = new RandomSecretSource();
+            var create = ManagedCacheBuilder.Build(context.Resource, context.Build, generated).AwsCalls.Single(call => call.Operation == "CreateSecret");
+            return (create, generated.Get(context.Identity, SecretPurposes.AuthToken, SecretPurposes.GeneratedLength, asciiSymbols: false));
+        }, "AuthTokenSecretMissing", cancellationToken);
     }
 
     /// <summary>The AUTH token secret's ARN and token, or null when it does not exist.</summary>
-    public async Task<(string? Arn, string Token)?> ReadAuthTokenAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var value = await secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = AuthTokenSecretName(context) }, cancellationToken);
-            var token = value.SecretString is { } text ? JsonNode.Parse(text)?["password"]?.GetValue<string>() : null;
-            return token is null ? null : (value.ARN, token);
-        }
-        catch (AwsServiceException missing) when (missing.IsNotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<(string? Arn, string Token)?> ReadAuthTokenAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
+        await _credential.ReadAsync(AuthTokenSecretName(context), cancellationToken);
 
     /// <summary>Runs the builder's ElastiCache calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
     public async Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
@@ -119,17 +101,15 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
 
     private Task InvokeAsync(AwsCall call, CancellationToken cancellationToken) => call.Operation switch
     {
-        "CreateCacheSubnetGroup" => elastiCache.CreateCacheSubnetGroupAsync(Parameters<CreateCacheSubnetGroupRequest>(call), cancellationToken),
-        "CreateCacheParameterGroup" => elastiCache.CreateCacheParameterGroupAsync(Parameters<CreateCacheParameterGroupRequest>(call), cancellationToken),
-        "ModifyCacheParameterGroup" => elastiCache.ModifyCacheParameterGroupAsync(Parameters<ModifyCacheParameterGroupRequest>(call), cancellationToken),
-        "CreateReplicationGroup" => elastiCache.CreateReplicationGroupAsync(Parameters<CreateReplicationGroupRequest>(call), cancellationToken),
+        "CreateCacheSubnetGroup" => elastiCache.CreateCacheSubnetGroupAsync(call.Request<CreateCacheSubnetGroupRequest>(), cancellationToken),
+        "CreateCacheParameterGroup" => elastiCache.CreateCacheParameterGroupAsync(call.Request<CreateCacheParameterGroupRequest>(), cancellationToken),
+        "ModifyCacheParameterGroup" => elastiCache.ModifyCacheParameterGroupAsync(call.Request<ModifyCacheParameterGroupRequest>(), cancellationToken),
+        "CreateReplicationGroup" => elastiCache.CreateReplicationGroupAsync(call.Request<CreateReplicationGroupRequest>(), cancellationToken),
         _ => throw new InvalidOperationException($"ElastiCache {call.Operation} is not a create step of a replication group"),
     };
 
     private static string Text(AwsCall call, string member) => call.Parameters[member]!.GetValue<string>();
 
-    private static T Parameters<T>(AwsCall call) =>
-        call.Parameters.Deserialize<T>(AwsJson.Options) ?? throw new InvalidOperationException($"the builder's {call.Operation} parameters did not deserialize");
 
     /// <summary>Gives the builder the AUTH token kept in Secrets Manager.</summary>
     private sealed class FixedToken(string token) : ISecretSource

@@ -92,8 +92,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
     public async Task CreateAsync(ManagedResourceContext<MessageBus> context, CancellationToken cancellationToken)
     {
         var call = MessageBusBuilder.Build(context.Resource, context.Build, Passwords).AwsCalls.Single(call => call.Operation == "CreateClusterV2");
-        var request = call.Parameters.Deserialize<CreateClusterV2Request>(AwsJson.Options)
-            ?? throw new InvalidOperationException("the builder's CreateClusterV2 parameters did not deserialize");
+        var request = call.Request<CreateClusterV2Request>();
         // A cluster made by an attempt that crashed before recording anything is found here, not created twice.
         if (await clusters.FindAsync(request.ClusterName, fresh: true, cancellationToken) is not null)
         {

@@ -7,6 +7,7 @@ using Skyforge.Crds.V1Alpha1;
 using Skyforge.Operator.Builders;
 using Skyforge.Operator.Builders.DataServices;
 using Skyforge.Operator.Controllers;
+using Skyforge.Operator.Providers.SecretsManager;
 using Skyforge.Operator.Secrets;
 
 namespace Skyforge.Operator.Providers.Rds;
@@ -23,45 +24,24 @@ namespace Skyforge.Operator.Providers.Rds;
 /// </remarks>
 public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets, DataServicesOptions options)
 {
+    private readonly GeneratedCredential _credential = new(secrets);
+
     public DesiredState Build(ManagedResourceContext<ManagedDatabase> context, string password, ConnectionEndpoints endpoints) =>
         ManagedDatabaseBuilder.Build(context.Resource, context.Build, new FixedPassword(password), endpoints, options.MonitoringRoleArn);
 
     /// <summary>The master password, generating and storing it first when the secret does not exist yet.</summary>
-    public async Task<string> EnsureMasterPasswordAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
-    {
-        if (await ReadMasterSecretAsync(context, cancellationToken) is { } existing)
+    public Task<string> EnsureMasterPasswordAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken) =>
+        _credential.EnsureAsync(MasterSecretName(context), () =>
         {
-            return existing.Password;
-        }
-        var generated = new RandomSecretSource();
-        var create = ManagedDatabaseBuilder.Build(context.Resource, context.Build, generated, ConnectionEndpoints.None, options.MonitoringRoleArn)
-            .AwsCalls.Single(call => call.Operation == "CreateSecret");
-        try
-        {
-            await secrets.CreateSecretAsync(Parameters<CreateSecretRequest>(create), cancellationToken);
-            return generated.Get(context.Identity, SecretPurposes.MasterPassword, SecretPurposes.GeneratedLength, asciiSymbols: false);
-        }
-        catch (AwsServiceException exists) when (exists.IsAlreadyExists)
-        {
-            return (await ReadMasterSecretAsync(context, cancellationToken))?.Password
-                ?? throw new ExternalResourceException("MasterSecretMissing", "the master password secret exists but holds no password");
-        }
-    }
+            var generated = new RandomSecretSource();
+            var create = ManagedDatabaseBuilder.Build(context.Resource, context.Build, generated, ConnectionEndpoints.None, options.MonitoringRoleArn)
+                .AwsCalls.Single(call => call.Operation == "CreateSecret");
+            return (create, generated.Get(context.Identity, SecretPurposes.MasterPassword, SecretPurposes.GeneratedLength, asciiSymbols: false));
+        }, "MasterSecretMissing", cancellationToken);
 
     /// <summary>The master secret's ARN and password, or null when it does not exist.</summary>
-    public async Task<(string? Arn, string Password)?> ReadMasterSecretAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var value = await secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = MasterSecretName(context) }, cancellationToken);
-            var password = value.SecretString is { } text ? JsonNode.Parse(text)?["password"]?.GetValue<string>() : null;
-            return password is null ? null : (value.ARN, password);
-        }
-        catch (AwsServiceException missing) when (missing.IsNotFound)
-        {
-            return null;
-        }
-    }
+    public Task<(string? Arn, string Password)?> ReadMasterSecretAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken) =>
+        _credential.ReadAsync(MasterSecretName(context), cancellationToken);
 
     /// <summary>Runs the builder's RDS calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
     public async Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
@@ -119,20 +99,18 @@ public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets,
 
     private Task InvokeAsync(AwsCall call, CancellationToken cancellationToken) => call.Operation switch
     {
-        "CreateDBSubnetGroup" => rds.CreateDBSubnetGroupAsync(Parameters<CreateDBSubnetGroupRequest>(call), cancellationToken),
-        "CreateDBParameterGroup" => rds.CreateDBParameterGroupAsync(Parameters<CreateDBParameterGroupRequest>(call), cancellationToken),
-        "ModifyDBParameterGroup" => rds.ModifyDBParameterGroupAsync(Parameters<ModifyDBParameterGroupRequest>(call), cancellationToken),
-        "CreateDBClusterParameterGroup" => rds.CreateDBClusterParameterGroupAsync(Parameters<CreateDBClusterParameterGroupRequest>(call), cancellationToken),
-        "ModifyDBClusterParameterGroup" => rds.ModifyDBClusterParameterGroupAsync(Parameters<ModifyDBClusterParameterGroupRequest>(call), cancellationToken),
-        "CreateDBCluster" => rds.CreateDBClusterAsync(Parameters<CreateDBClusterRequest>(call), cancellationToken),
-        "CreateDBInstance" => rds.CreateDBInstanceAsync(Parameters<CreateDBInstanceRequest>(call), cancellationToken),
+        "CreateDBSubnetGroup" => rds.CreateDBSubnetGroupAsync(call.Request<CreateDBSubnetGroupRequest>(), cancellationToken),
+        "CreateDBParameterGroup" => rds.CreateDBParameterGroupAsync(call.Request<CreateDBParameterGroupRequest>(), cancellationToken),
+        "ModifyDBParameterGroup" => rds.ModifyDBParameterGroupAsync(call.Request<ModifyDBParameterGroupRequest>(), cancellationToken),
+        "CreateDBClusterParameterGroup" => rds.CreateDBClusterParameterGroupAsync(call.Request<CreateDBClusterParameterGroupRequest>(), cancellationToken),
+        "ModifyDBClusterParameterGroup" => rds.ModifyDBClusterParameterGroupAsync(call.Request<ModifyDBClusterParameterGroupRequest>(), cancellationToken),
+        "CreateDBCluster" => rds.CreateDBClusterAsync(call.Request<CreateDBClusterRequest>(), cancellationToken),
+        "CreateDBInstance" => rds.CreateDBInstanceAsync(call.Request<CreateDBInstanceRequest>(), cancellationToken),
         _ => throw new InvalidOperationException($"RDS {call.Operation} is not a create step"),
     };
 
     private static string Text(AwsCall call, string member) => call.Parameters[member]!.GetValue<string>();
 
-    private static T Parameters<T>(AwsCall call) =>
-        call.Parameters.Deserialize<T>(AwsJson.Options) ?? throw new InvalidOperationException($"the builder's {call.Operation} parameters did not deserialize");
 
     /// <summary>Gives the builder the password kept in Secrets Manager.</summary>
     private sealed class FixedPassword(string password) : ISecretSource

@@ -240,8 +240,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         new("SourceNotFound", $"Secrets Manager secret {spec.Source.AwsSecretsManager?.SecretId} was not found");
 
     private static T Request<T>(DesiredState desired, string operation) =>
-        desired.AwsCalls.Single(call => call.Operation == operation).Parameters.Deserialize<T>(AwsJson.Options)
-        ?? throw new InvalidOperationException($"the builder's {operation} parameters did not deserialize");
+        desired.AwsCalls.Single(call => call.Operation == operation).Request<T>();
 
     /// <summary>Hands the builder the values read from Secrets Manager instead of generating new ones.</summary>
     private sealed class ObservedValues(IReadOnlyDictionary<string, string> values) : ISecretSource
