@@ -25,7 +25,7 @@ public sealed class LeaderElectorTests
 
         public CancellationTokenSource Stop { get; } = new();
 
-        public static Run Start(LeaderElector elector, TimeProvider time)
+        public static Run StartRun(LeaderElector elector, TimeProvider time)
         {
             var run = new Run();
             run.Completion = elector.RunAsync(async lost =>
@@ -42,6 +42,19 @@ public sealed class LeaderElectorTests
         }
     }
 
+    private readonly List<Run> _runs = [];
+
+    private Run Start(LeaderElector elector, TimeProvider time)
+    {
+        var run = Run.StartRun(elector, time);
+        _runs.Add(run);
+        return run;
+    }
+
+    /// <summary>
+    /// Moves the clock in 250 ms steps, each only once every running candidate is parked on the clock (one
+    /// pending delay each), so a busy machine cannot let the clock run ahead of the candidates.
+    /// </summary>
     private async Task StepAsync(TimeSpan total, Func<bool>? stopWhen = null)
     {
         for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed += TimeSpan.FromMilliseconds(250))
@@ -50,8 +63,18 @@ public sealed class LeaderElectorTests
             {
                 return;
             }
+            await WaitUntilParkedAsync();
             _time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Yield();
+        }
+        await WaitUntilParkedAsync();
+    }
+
+    private async Task WaitUntilParkedAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (_time.ActiveTimerCount < _runs.Count(run => !run.Completion.IsCompleted) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1);
         }
     }
 
@@ -59,7 +82,7 @@ public sealed class LeaderElectorTests
     public async Task A_lone_candidate_leads_at_once_and_keeps_renewing()
     {
         var elector = Candidate("a");
-        var run = Run.Start(elector, _time);
+        var run = Start(elector, _time);
         await Eventually.HoldsAsync(() => elector.IsLeader, "a leads");
 
         await StepAsync(TimeSpan.FromSeconds(60));
@@ -75,10 +98,10 @@ public sealed class LeaderElectorTests
     public async Task A_standby_knows_the_leader_and_waits()
     {
         var leader = Candidate("a");
-        Run.Start(leader, _time);
+        Start(leader, _time);
         await Eventually.HoldsAsync(() => leader.IsLeader, "a leads");
         var standby = Candidate("b");
-        var standbyRun = Run.Start(standby, _time);
+        var standbyRun = Start(standby, _time);
 
         await StepAsync(TimeSpan.FromSeconds(60));
 
@@ -92,10 +115,10 @@ public sealed class LeaderElectorTests
     public async Task A_cut_off_leader_stops_before_the_standby_takes_over_within_20_seconds()
     {
         var leader = Candidate("a");
-        var leaderRun = Run.Start(leader, _time);
+        var leaderRun = Start(leader, _time);
         await Eventually.HoldsAsync(() => leader.IsLeader, "a leads");
         var standby = Candidate("b");
-        var standbyRun = Run.Start(standby, _time);
+        var standbyRun = Start(standby, _time);
         await StepAsync(TimeSpan.FromSeconds(5));
         var lastRenewal = _store.Current!.RenewTime!.Value;
 
@@ -116,10 +139,10 @@ public sealed class LeaderElectorTests
     public async Task A_clean_stop_releases_the_lease_so_the_standby_takes_over_at_once()
     {
         var leader = Candidate("a");
-        var leaderRun = Run.Start(leader, _time);
+        var leaderRun = Start(leader, _time);
         await Eventually.HoldsAsync(() => leader.IsLeader, "a leads");
         var standby = Candidate("b");
-        Run.Start(standby, _time);
+        Start(standby, _time);
         await StepAsync(TimeSpan.FromSeconds(4));
 
         await leaderRun.Stop.CancelAsync();
@@ -139,7 +162,7 @@ public sealed class LeaderElectorTests
         var candidates = new[] { Candidate("a"), Candidate("b"), Candidate("c") };
         foreach (var candidate in candidates)
         {
-            Run.Start(candidate, _time);
+            Start(candidate, _time);
         }
         var mostAtOnce = 0;
 

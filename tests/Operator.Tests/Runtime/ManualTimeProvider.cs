@@ -30,6 +30,18 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>How far ahead the earliest pending timer is due, or null when none is pending.</summary>
+    public TimeSpan? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count == 0 ? null : TimeSpan.FromTicks(_timers.Min(timer => timer.DueTicks) - _ticks);
+            }
+        }
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
