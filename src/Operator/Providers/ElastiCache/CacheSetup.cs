@@ -45,56 +45,26 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
         await _credential.ReadAsync(AuthTokenSecretName(context), cancellationToken);
 
     /// <summary>Runs the builder's ElastiCache calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
-    public async Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
-    {
-        foreach (var call in desired.AwsCalls.Where(call => call.Service == AwsCallList.ElastiCache && include(call)))
-        {
-            try
-            {
-                await InvokeAsync(call, cancellationToken);
-            }
-            catch (AwsServiceException exists) when (exists.IsAlreadyExists)
-            {
-                // Deterministic names: the resource is the one an earlier attempt created; observe checks its tags.
-            }
-        }
-    }
+    public Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken) =>
+        AwsCallSteps.CreateAllAsync(desired.AwsCalls.Where(call => call.Service == AwsCallList.ElastiCache && include(call)), InvokeAsync, cancellationToken);
 
     /// <summary>Sends the builder's ModifyCacheParameterGroup (maxmemory-policy) again, e.g. after evictionPolicy changed.</summary>
     public Task ApplyParametersAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
         CreateAsync(Build(context, null, ConnectionEndpoints.None), call => call.Operation == "ModifyCacheParameterGroup", cancellationToken);
 
     /// <summary>Once the cache is gone: its subnet group, parameter group and (under Delete) AUTH token secret.</summary>
-    public async Task RemoveLeftoversAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
+    public Task RemoveLeftoversAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {
         var policy = ManagedCacheKind.Policy(context.Resource);
-        foreach (var call in Build(context, null, ConnectionEndpoints.None).AwsCalls)
+        return AwsCallSteps.UndoAllAsync(Build(context, null, ConnectionEndpoints.None).AwsCalls, (call, token) => call.Operation switch
         {
-            try
-            {
-                switch (call.Operation)
-                {
-                    case "CreateCacheSubnetGroup":
-                        await elastiCache.DeleteCacheSubnetGroupAsync(new DeleteCacheSubnetGroupRequest { CacheSubnetGroupName = Text(call, "CacheSubnetGroupName") }, cancellationToken);
-                        break;
-                    case "CreateCacheParameterGroup":
-                        await elastiCache.DeleteCacheParameterGroupAsync(new DeleteCacheParameterGroupRequest { CacheParameterGroupName = Text(call, "CacheParameterGroupName") }, cancellationToken);
-                        break;
-                    case "CreateSecret" when policy == DeletionPolicy.Delete:
-                        // Under Snapshot the secret stays: a cache restored from the final snapshot needs the same token.
-                        await secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = Text(call, "Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, cancellationToken);
-                        break;
-                }
-            }
-            catch (AwsServiceException gone) when (gone.IsNotFound)
-            {
-                // Never created, or already removed.
-            }
-        }
+            "CreateCacheSubnetGroup" => elastiCache.DeleteCacheSubnetGroupAsync(new DeleteCacheSubnetGroupRequest { CacheSubnetGroupName = call.Member("CacheSubnetGroupName") }, token),
+            "CreateCacheParameterGroup" => elastiCache.DeleteCacheParameterGroupAsync(new DeleteCacheParameterGroupRequest { CacheParameterGroupName = call.Member("CacheParameterGroupName") }, token),
+            // Under Snapshot the secret stays: a cache restored from the final snapshot needs the same token.
+            "CreateSecret" when policy == DeletionPolicy.Delete => secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
+            _ => null,
+        }, cancellationToken);
     }
-
-    public static TaggedOwner OwnerOf(IEnumerable<AwsTag> tags, ManagedResourceContext<ManagedCache> context) =>
-        OwnershipTags.Classify(tags.Select(tag => new KeyValuePair<string, string>(tag.Key, tag.Value ?? "")), context.Build.ClusterName, context.Identity);
 
     private static string AuthTokenSecretName(ManagedResourceContext<ManagedCache> context) =>
         AwsNames.SecretName(context.Build.ClusterName, context.Identity, MasterCredentials.CachePurpose);
@@ -107,9 +77,6 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
         "CreateReplicationGroup" => elastiCache.CreateReplicationGroupAsync(call.Request<CreateReplicationGroupRequest>(), cancellationToken),
         _ => throw new InvalidOperationException($"ElastiCache {call.Operation} is not a create step of a replication group"),
     };
-
-    private static string Text(AwsCall call, string member) => call.Parameters[member]!.GetValue<string>();
-
 
     /// <summary>Gives the builder the AUTH token kept in Secrets Manager.</summary>
     private sealed class FixedToken(string token) : ISecretSource

@@ -256,7 +256,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
             return TaggedOwner.ThisOwner;
         }
         var tags = (await _elastiCache.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
-        var owner = CacheSetup.OwnerOf(tags, context);
+        var owner = context.OwnerOf(tags);
         if (owner == TaggedOwner.ThisOwner)
         {
             _confirmedOwner[arn] = true;

@@ -44,58 +44,26 @@ public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets,
         _credential.ReadAsync(MasterSecretName(context), cancellationToken);
 
     /// <summary>Runs the builder's RDS calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
-    public async Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
-    {
-        foreach (var call in desired.AwsCalls.Where(call => call.Service == "rds" && include(call)))
-        {
-            try
-            {
-                await InvokeAsync(call, cancellationToken);
-            }
-            catch (AwsServiceException exists) when (exists.IsAlreadyExists)
-            {
-                // Deterministic names: the resource is the one an earlier attempt created; observe checks its tags.
-            }
-        }
-    }
+    public Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken) =>
+        AwsCallSteps.CreateAllAsync(desired.AwsCalls.Where(call => call.Service == "rds" && include(call)), InvokeAsync, cancellationToken);
 
     /// <summary>Once the database is gone: its subnet group, parameter group and (under Delete) master secret.</summary>
-    public async Task RemoveLeftoversAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
+    public Task RemoveLeftoversAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
     {
         var policy = context.Resource.Spec.DeletionPolicy ?? DeletionPolicy.Snapshot;
-        foreach (var call in Build(context, "", ConnectionEndpoints.None).AwsCalls)
+        return AwsCallSteps.UndoAllAsync(Build(context, "", ConnectionEndpoints.None).AwsCalls, (call, token) => call.Operation switch
         {
-            try
-            {
-                switch (call.Operation)
-                {
-                    case "CreateDBSubnetGroup":
-                        await rds.DeleteDBSubnetGroupAsync(new DeleteDBSubnetGroupRequest { DBSubnetGroupName = Text(call, "DBSubnetGroupName") }, cancellationToken);
-                        break;
-                    case "CreateDBParameterGroup":
-                        await rds.DeleteDBParameterGroupAsync(new DeleteDBParameterGroupRequest { DBParameterGroupName = Text(call, "DBParameterGroupName") }, cancellationToken);
-                        break;
-                    case "CreateDBClusterParameterGroup":
-                        await rds.DeleteDBClusterParameterGroupAsync(new DeleteDBClusterParameterGroupRequest { DBClusterParameterGroupName = Text(call, "DBClusterParameterGroupName") }, cancellationToken);
-                        break;
-                    case "CreateSecret" when policy == DeletionPolicy.Delete:
-                        // Under Snapshot the secret stays: it holds the password of the final snapshot.
-                        await secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = Text(call, "Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, cancellationToken);
-                        break;
-                }
-            }
-            catch (AwsServiceException gone) when (gone.IsNotFound)
-            {
-                // Never created, or already removed.
-            }
-        }
+            "CreateDBSubnetGroup" => rds.DeleteDBSubnetGroupAsync(new DeleteDBSubnetGroupRequest { DBSubnetGroupName = call.Member("DBSubnetGroupName") }, token),
+            "CreateDBParameterGroup" => rds.DeleteDBParameterGroupAsync(new DeleteDBParameterGroupRequest { DBParameterGroupName = call.Member("DBParameterGroupName") }, token),
+            "CreateDBClusterParameterGroup" => rds.DeleteDBClusterParameterGroupAsync(new DeleteDBClusterParameterGroupRequest { DBClusterParameterGroupName = call.Member("DBClusterParameterGroupName") }, token),
+            // Under Snapshot the secret stays: it holds the password of the final snapshot.
+            "CreateSecret" when policy == DeletionPolicy.Delete => secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
+            _ => null,
+        }, cancellationToken);
     }
 
-    public static TaggedOwner OwnerOf(IEnumerable<AwsTag> tags, ManagedResourceContext<ManagedDatabase> context) =>
-        OwnershipTags.Classify(tags.Select(tag => new KeyValuePair<string, string>(tag.Key, tag.Value ?? "")), context.Build.ClusterName, context.Identity);
-
     private string MasterSecretName(ManagedResourceContext<ManagedDatabase> context) =>
-        Text(Build(context, "", ConnectionEndpoints.None).AwsCalls.Single(call => call.Operation == "CreateSecret"), "Name");
+        Build(context, "", ConnectionEndpoints.None).AwsCalls.Single(call => call.Operation == "CreateSecret").Member("Name");
 
     private Task InvokeAsync(AwsCall call, CancellationToken cancellationToken) => call.Operation switch
     {
@@ -108,9 +76,6 @@ public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets,
         "CreateDBInstance" => rds.CreateDBInstanceAsync(call.Request<CreateDBInstanceRequest>(), cancellationToken),
         _ => throw new InvalidOperationException($"RDS {call.Operation} is not a create step"),
     };
-
-    private static string Text(AwsCall call, string member) => call.Parameters[member]!.GetValue<string>();
-
 
     /// <summary>Gives the builder the password kept in Secrets Manager.</summary>
     private sealed class FixedPassword(string password) : ISecretSource

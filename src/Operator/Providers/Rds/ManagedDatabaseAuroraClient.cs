@@ -45,7 +45,7 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
         var tags = cluster.TagList ?? (await _rds.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
-        var owner = DatabaseSetup.OwnerOf(tags, context);
+        var owner = context.OwnerOf(tags);
         if (owner != TaggedOwner.ThisOwner)
         {
             return new ExternalObservation { Exists = true, Owner = owner };
@@ -126,7 +126,7 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         {
             var missing = members.Missing.ToHashSet(StringComparer.Ordinal);
             var desired = _setup.Build(context, "", ConnectionEndpoints.None);
-            await _setup.CreateAsync(desired, call => call.Operation == "CreateDBInstance" && missing.Contains(call.Parameters["DBInstanceIdentifier"]!.GetValue<string>()), cancellationToken);
+            await _setup.CreateAsync(desired, call => call.Operation == "CreateDBInstance" && missing.Contains(call.Member("DBInstanceIdentifier")), cancellationToken);
         }
         foreach (var extra in members.Extra.Where(member => member.DBInstanceStatus != "deleting"))
         {

@@ -46,7 +46,7 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
         var tags = instance.TagList ?? (await _rds.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = instance.DBInstanceArn! }, cancellationToken)).TagList ?? [];
-        var owner = DatabaseSetup.OwnerOf(tags, context);
+        var owner = context.OwnerOf(tags);
         if (owner != TaggedOwner.ThisOwner)
         {
             return new ExternalObservation { Exists = true, Owner = owner };
