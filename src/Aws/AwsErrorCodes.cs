@@ -23,7 +23,7 @@ public static class AwsErrorCodes
         "DBInstanceNotFound", "DBClusterNotFoundFault", "DBSubnetGroupNotFoundFault", "DBParameterGroupNotFound",
         "DBClusterParameterGroupNotFound",
         "ReplicationGroupNotFoundFault", "CacheSubnetGroupNotFoundFault", "CacheParameterGroupNotFound",
-        "ServerlessCacheNotFoundFault", "CacheClusterNotFound",
+        "ServerlessCacheNotFoundFault", "CacheClusterNotFound", "UserNotFound", "UserGroupNotFound",
         "NotFoundException",
         "ResourceNotFoundException",
     };
@@ -32,7 +32,7 @@ public static class AwsErrorCodes
     {
         "DBInstanceAlreadyExists", "DBClusterAlreadyExistsFault", "DBSubnetGroupAlreadyExists", "DBParameterGroupAlreadyExists",
         "ReplicationGroupAlreadyExists", "CacheSubnetGroupAlreadyExists", "CacheParameterGroupAlreadyExists",
-        "ServerlessCacheAlreadyExistsFault",
+        "ServerlessCacheAlreadyExistsFault", "UserAlreadyExists", "UserGroupAlreadyExists",
         "ConflictException",
         "ResourceExistsException",
     };
@@ -42,6 +42,7 @@ public static class AwsErrorCodes
         "InvalidDBInstanceState", "InvalidDBClusterStateFault", "InvalidDBSubnetGroupStateFault", "InvalidDBParameterGroupState",
         "InvalidReplicationGroupState", "InvalidCacheClusterState", "InvalidCacheParameterGroupState",
         "InvalidServerlessCacheStateFault", "CacheSubnetGroupInUse",
+        "InvalidUserState", "InvalidUserGroupState",
         "InvalidRequestException",
     };
 

@@ -19,7 +19,7 @@ public static class AwsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the AWS clients (<see cref="IRdsClient"/>, <see cref="IElastiCacheClient"/>, <see cref="IKafkaClient"/>,
-    /// <see cref="ISecretsManagerClient"/>, <see cref="IStsClient"/>), their credentials, region and endpoint resolution,
+    /// <see cref="ISecretsManagerClient"/>, <see cref="IStsClient"/>) and <see cref="IAwsClientFactory"/> for other regions, their credentials, region and endpoint resolution,
     /// resilience pipelines (<see cref="IAwsServiceAvailability"/>) and metrics. A registered <see cref="TimeProvider"/>
     /// or <see cref="AwsEnvironment"/> is respected.
     /// </summary>
@@ -54,6 +54,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<IKafkaClient, KafkaClient>();
         services.TryAddSingleton<ISecretsManagerClient, SecretsManagerClient>();
         services.TryAddSingleton<IStsClient, StsClient>();
+        services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
         return services;
     }
 }

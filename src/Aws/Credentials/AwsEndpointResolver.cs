@@ -24,10 +24,17 @@ public sealed class AwsEndpointResolver
     }
 
     /// <exception cref="AwsConfigurationException">The configured endpoint is not an absolute http(s) URL.</exception>
-    public Uri Resolve(AwsService service)
+    public Uri Resolve(AwsService service) => Resolve(service, _regions.Region);
+
+    /// <summary>
+    /// The endpoint for <paramref name="service"/> in <paramref name="region"/>. A configured endpoint (an emulator,
+    /// a VPC endpoint) serves every region: the request's signature names the region.
+    /// </summary>
+    /// <exception cref="AwsConfigurationException">The configured endpoint is not an absolute http(s) URL.</exception>
+    public Uri Resolve(AwsService service, string region)
     {
         var configured = _options.EndpointUrl ?? ConfiguredOutsideFlags(service);
-        return configured is null ? DefaultEndpoint(service, _regions.Region) : Parse(configured, service);
+        return configured is null ? DefaultEndpoint(service, region) : Parse(configured, service);
     }
 
     /// <summary>Whether the endpoint came from configuration rather than the public AWS default.</summary>

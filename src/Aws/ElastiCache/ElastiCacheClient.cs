@@ -60,6 +60,21 @@ public sealed class ElastiCacheClient : IElastiCacheClient
     public Task<DeleteServerlessCacheResponse> DeleteServerlessCacheAsync(DeleteServerlessCacheRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync<DeleteServerlessCacheRequest, DeleteServerlessCacheResponse>("DeleteServerlessCache", request, cancellationToken);
 
+    public Task<User> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync<CreateUserRequest, User>("CreateUser", request, cancellationToken);
+
+    public Task<User> DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync<DeleteUserRequest, User>("DeleteUser", request, cancellationToken);
+
+    public Task<UserGroup> CreateUserGroupAsync(CreateUserGroupRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync<CreateUserGroupRequest, UserGroup>("CreateUserGroup", request, cancellationToken);
+
+    public Task<DescribeUserGroupsResponse> DescribeUserGroupsAsync(DescribeUserGroupsRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync<DescribeUserGroupsRequest, DescribeUserGroupsResponse>("DescribeUserGroups", request, cancellationToken);
+
+    public Task<UserGroup> DeleteUserGroupAsync(DeleteUserGroupRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync<DeleteUserGroupRequest, UserGroup>("DeleteUserGroup", request, cancellationToken);
+
     public Task<AddTagsToResourceResponse> AddTagsToResourceAsync(AddTagsToResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync<AddTagsToResourceRequest, AddTagsToResourceResponse>("AddTagsToResource", request, cancellationToken);
 

@@ -35,6 +35,16 @@ public interface IElastiCacheClient
 
     Task<DeleteServerlessCacheResponse> DeleteServerlessCacheAsync(DeleteServerlessCacheRequest request, CancellationToken cancellationToken);
 
+    Task<User> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken);
+
+    Task<User> DeleteUserAsync(DeleteUserRequest request, CancellationToken cancellationToken);
+
+    Task<UserGroup> CreateUserGroupAsync(CreateUserGroupRequest request, CancellationToken cancellationToken);
+
+    Task<DescribeUserGroupsResponse> DescribeUserGroupsAsync(DescribeUserGroupsRequest request, CancellationToken cancellationToken);
+
+    Task<UserGroup> DeleteUserGroupAsync(DeleteUserGroupRequest request, CancellationToken cancellationToken);
+
     Task<AddTagsToResourceResponse> AddTagsToResourceAsync(AddTagsToResourceRequest request, CancellationToken cancellationToken);
 
     Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken);

@@ -27,6 +27,9 @@ public sealed partial class AwsTransport
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<AwsTransport> _logger;
 
+    /// <summary>The region this transport is bound to; null follows the configured region.</summary>
+    private readonly string? _region;
+
     public AwsTransport(
         IHttpClientFactory httpClients,
         AwsRequestSigner signer,
@@ -47,6 +50,22 @@ public sealed partial class AwsTransport
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
+    }
+
+    private AwsTransport(AwsTransport shared, string region)
+        : this(shared._httpClients, shared._signer, shared._credentials, shared._regions, shared._endpoints, shared._pipelines, shared._metrics, shared._timeProvider, shared._logger)
+    {
+        _region = region;
+    }
+
+    /// <summary>
+    /// A transport that signs for and addresses <paramref name="region"/> instead of the configured region; credentials,
+    /// HTTP connections, resilience pipelines and metrics stay shared.
+    /// </summary>
+    public AwsTransport ForRegion(string region)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        return new AwsTransport(this, region);
     }
 
     internal async Task<AwsHttpResponse> SendAsync(AwsCall call, CancellationToken cancellationToken)
@@ -95,8 +114,8 @@ public sealed partial class AwsTransport
 
     private async ValueTask<AwsHttpResponse> SendAttemptAsync(AwsCall call, CancellationToken cancellationToken)
     {
-        var region = _regions.Region;
-        var endpoint = _endpoints.Resolve(call.Service);
+        var region = _region ?? _regions.Region;
+        var endpoint = _endpoints.Resolve(call.Service, region);
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken);
         var signedAt = _timeProvider.GetUtcNow() + CorrectClockSkew.GetClockCorrectionForEndpoint(endpoint.ToString());
         using var message = _signer.CreateSignedMessage(call.Service, region, endpoint, call.Request, credentials, signedAt);

@@ -19,7 +19,7 @@ using Skyforge.Runtime.Informers;
 namespace Skyforge.Operator.Controllers;
 
 /// <summary>
-/// The data-service controllers (ManagedSecret; ManagedDatabase on RDS, Aurora and in-cluster; ManagedCache replication groups and in-cluster Redis; MessageBus on MSK and in-cluster Kafka/RabbitMQ) and their providers. Needs the Kubernetes
+/// The data-service controllers (ManagedSecret; ManagedDatabase on RDS, Aurora and in-cluster; ManagedCache replication groups, serverless caches and in-cluster Redis; MessageBus on MSK and in-cluster Kafka/RabbitMQ) and their providers. Needs the Kubernetes
 /// client, the runtime and the AWS clients registered by the host; settings come from
 /// <see cref="DataServicesOptions"/>, which start from the host's <see cref="OperatorOptions"/>.
 /// </summary>
@@ -63,8 +63,10 @@ public sealed class DataServicesModule : IOperatorModule
         services.TryAddSingleton<MessageBusProviders>();
         services.TryAddSingleton<ManagedCacheKind>();
         services.TryAddSingleton<ReplicationGroupCache>();
+        services.TryAddSingleton<ServerlessCacheCache>();
         services.TryAddSingleton<CacheSetup>();
         services.TryAddSingleton<ManagedCacheReplicationGroupClient>();
+        services.TryAddSingleton<ManagedCacheServerlessClient>();
         services.TryAddSingleton<ManagedCacheInClusterClient>();
         services.TryAddSingleton<ManagedCacheProviders>();
         services.AddSingleton(provider => Controller(provider, "managedsecret", provider.GetRequiredService<ManagedSecretKind>(), provider.GetRequiredService<ManagedSecretAwsClient>()));

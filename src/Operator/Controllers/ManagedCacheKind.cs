@@ -10,7 +10,6 @@ namespace Skyforge.Operator.Controllers;
 /// <summary>ManagedCache for the generic reconciler. Caches have no deletion protection, so deletion is never blocked.</summary>
 public sealed class ManagedCacheKind : ManagedKind<ManagedCache>
 {
-
     public override ResourceType Type => SkyforgeResourceTypes.ManagedCaches;
 
     public override ManagedCache Read(JsonElement raw) =>
@@ -36,19 +35,10 @@ public sealed class ManagedCacheKind : ManagedKind<ManagedCache>
     {
         var spec = resource.Spec;
         var mode = EffectiveCache.Mode(spec);
-        if (EffectiveCache.Provider(spec, build) == Provider.InCluster)
-        {
-            // The CRD's rule rejects these first; this covers objects stored before the rule existed.
-            return mode is CacheMode.Cluster or CacheMode.Serverless
-                ? [new FieldError("spec.mode", $"Unsupported value: \"{WireName.Of(mode)}\": in-cluster caches run standalone or replicated; cluster and serverless modes need provider aws")]
-                : [];
-        }
-        var errors = new List<FieldError>(DataServiceIdentities.RegionChecks(spec.Region, build));
-        if (mode == CacheMode.Serverless)
-        {
-            errors.Add(new FieldError("spec.mode", "Unsupported value: \"serverless\": serverless caches are not provisioned by this operator build"));
-        }
-        return errors;
+        // The CRD's rule rejects these first; this covers objects stored before the rule existed.
+        return EffectiveCache.Provider(spec, build) == Provider.InCluster && mode is CacheMode.Cluster or CacheMode.Serverless
+            ? [new FieldError("spec.mode", $"Unsupported value: \"{WireName.Of(mode)}\": in-cluster caches run standalone or replicated; cluster and serverless modes need provider aws")]
+            : [];
     }
 
     public static DeletionPolicy Policy(ManagedCache resource) => resource.Spec.DeletionPolicy ?? DeletionPolicy.Delete;

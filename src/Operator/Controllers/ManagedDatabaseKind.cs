@@ -40,7 +40,7 @@ public sealed class ManagedDatabaseKind(DataServicesOptions options) : ManagedKi
     public override IReadOnlyList<FieldError> OperatorChecks(ManagedDatabase resource, BuildContext build)
     {
         var spec = resource.Spec;
-        var errors = new List<FieldError>(EffectiveDatabase.Provider(spec, build) == Provider.Aws ? DataServiceIdentities.RegionChecks(spec.Region, build) : []);
+        var errors = new List<FieldError>();
         if (EffectiveDatabase.Provider(spec, build) == Provider.Aws && !EffectiveDatabase.IsAurora(spec) && EffectiveDatabase.Replicas(spec) > 0)
         {
             errors.Add(new FieldError("spec.replicas", string.Create(CultureInfo.InvariantCulture, $"Unsupported value: {EffectiveDatabase.Replicas(spec)}: RDS read replicas are not provisioned by this operator build")));

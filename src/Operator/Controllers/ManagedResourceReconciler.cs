@@ -7,7 +7,6 @@ using Skyforge.Kubernetes;
 using Skyforge.Kubernetes.Requests;
 using Skyforge.Operator.Builders;
 using Skyforge.Operator.Builders.DataServices;
-using Skyforge.Operator.Manifests;
 using Skyforge.Runtime.Conditions;
 using Skyforge.Runtime.Controllers;
 using Skyforge.Runtime.Events;
@@ -246,16 +245,7 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
 
     private List<string> Validate(CachedObject cached, TResource resource)
     {
-        var raw = cached.ToJsonObject();
-        var document = new JsonObject
-        {
-            ["apiVersion"] = raw["apiVersion"]?.DeepClone(),
-            ["kind"] = raw["kind"]?.DeepClone(),
-            ["metadata"] = new JsonObject { ["name"] = cached.Key.Name, ["namespace"] = cached.Key.Namespace },
-            ["spec"] = raw["spec"]?.DeepClone(),
-        };
-        var (_, problems) = ManifestValidator.Validate(new ManifestDocument("cluster", 1, document));
-        var messages = problems.Select(problem => problem.Path.Length == 0 ? problem.Message : $"{problem.Path}: {problem.Message}").ToList();
+        var messages = StoredSpecValidation.Problems(cached);
         messages.AddRange(_kind.OperatorChecks(resource, _build).Select(error => $"{error.Path}: {error.Message}"));
         if (messages.Count == 0 && cached.Metadata.Annotations?.GetValueOrDefault(ImmutableFieldsAnnotation) is { } recordedText)
         {

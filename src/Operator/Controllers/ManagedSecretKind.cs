@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Skyforge.Crds.Schema;
 using Skyforge.Crds.V1Alpha1;
 using Skyforge.Kubernetes;
 using Skyforge.Operator.Builders;
@@ -30,7 +29,4 @@ public sealed class ManagedSecretKind : ManagedKind<ManagedSecret>
 
     public override bool Retains(ManagedSecret resource) =>
         resource.Spec.Source.Generate is null || resource.Spec.DeletionPolicy != SecretDeletionPolicy.Delete;
-
-    public override IReadOnlyList<FieldError> OperatorChecks(ManagedSecret resource, BuildContext build) =>
-        DataServiceIdentities.RegionChecks(resource.Spec.Region, build);
 }

@@ -51,7 +51,7 @@ public sealed class MessageBusKind(BuildContext build) : ManagedKind<MessageBus>
     /// <summary>What the builder refuses (rabbitmq on AWS, MSK without subnets, ...) is reported as InvalidSpec, not as a failing create.</summary>
     public override IReadOnlyList<FieldError> OperatorChecks(MessageBus resource, BuildContext context)
     {
-        var errors = new List<FieldError>(EffectiveBus.Provider(resource.Spec, context) == Provider.Aws ? DataServiceIdentities.RegionChecks(resource.Spec.Region, context) : []);
+        var errors = new List<FieldError>();
         try
         {
             MessageBusBuilder.Build(resource, context, new RandomSecretSource());

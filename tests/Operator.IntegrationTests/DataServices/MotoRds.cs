@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Xml.Linq;
+using Skyforge.Aws;
+using Skyforge.TestKit.Aws;
 
 namespace Skyforge.Operator.IntegrationTests.DataServices;
 
-/// <summary>RDS reads the operator's client does not offer (snapshots), as raw query calls to moto, which does not check signatures.</summary>
+/// <summary>RDS reads straight from moto (<see cref="MotoQuery"/>): snapshots, which the operator's client does not offer, and instances of any region.</summary>
 internal static class MotoRds
 {
     public static Task<IReadOnlyList<string>> SnapshotIdentifiersAsync(Uri endpoint, string region) =>
@@ -13,18 +12,9 @@ internal static class MotoRds
     public static Task<IReadOnlyList<string>> ClusterSnapshotIdentifiersAsync(Uri endpoint, string region) =>
         IdentifiersAsync(endpoint, region, "DescribeDBClusterSnapshots", "DBClusterSnapshotIdentifier");
 
-    private static async Task<IReadOnlyList<string>> IdentifiersAsync(Uri endpoint, string region, string action, string element)
-    {
-        using var http = new HttpClient { BaseAddress = endpoint };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
-        {
-            Content = new FormUrlEncodedContent([new("Action", action), new("Version", "2014-10-31")]),
-        };
-        var date = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        request.Headers.Authorization = new AuthenticationHeaderValue("AWS4-HMAC-SHA256", $"Credential=testing/{date}/{region}/rds/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        response.EnsureSuccessStatusCode();
-        return XElement.Parse(body).Descendants().Where(node => node.Name.LocalName == element).Select(node => node.Value).ToList();
-    }
+    public static Task<IReadOnlyList<string>> InstanceIdentifiersAsync(Uri endpoint, string region) =>
+        IdentifiersAsync(endpoint, region, "DescribeDBInstances", "DBInstanceIdentifier");
+
+    private static async Task<IReadOnlyList<string>> IdentifiersAsync(Uri endpoint, string region, string action, string element) =>
+        MotoQuery.Values(await MotoQuery.CallAsync(endpoint, region, "rds", AwsService.Rds.ApiVersion, action, []), element);
 }

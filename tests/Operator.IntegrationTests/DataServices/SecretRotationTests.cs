@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Skyforge.Aws;
 using Skyforge.Aws.SecretsManager;
 using Skyforge.Crds.V1Alpha1;
 using Skyforge.Operator.Builders;
@@ -37,7 +38,7 @@ public sealed class SecretRotationTests(MotoFixture moto) : IAsyncLifetime
     public async Task Values_are_regenerated_once_the_rotation_interval_has_passed()
     {
         var clock = new ShiftedTimeProvider();
-        var provider = new ManagedSecretAwsClient(_aws.SecretsManager, new DataServicesOptions(), clock);
+        var provider = new ManagedSecretAwsClient(_aws.Get<IAwsClientFactory>(), new DataServicesOptions(), clock);
         await provider.CreateAsync(Context(), CancellationToken.None);
         var before = await provider.ObserveAsync(Context(), CancellationToken.None);
         Assert.True(before.UpToDate);

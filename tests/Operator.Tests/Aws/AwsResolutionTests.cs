@@ -46,6 +46,13 @@ public sealed class AwsResolutionTests : IDisposable
     }
 
     [Fact]
+    public void AnotherRegionGetsItsOwnRegionalEndpointUnlessAnEndpointIsConfigured()
+    {
+        Assert.Equal(new Uri("https://elasticache.eu-west-1.amazonaws.com/"), Endpoints(new AwsOptions { Region = "us-east-1" }).Resolve(AwsService.ElastiCache, "eu-west-1"));
+        Assert.Equal(new Uri("http://emulator:4566/"), Endpoints(new AwsOptions { Region = "us-east-1", EndpointUrl = "http://emulator:4566/" }).Resolve(AwsService.ElastiCache, "eu-west-1"));
+    }
+
+    [Fact]
     public void ConfiguredEndpointsCanBeIgnored()
     {
         var endpoints = Endpoints(new AwsOptions { Region = "us-west-2" }, ("AWS_ENDPOINT_URL", "http://global:3/"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));

@@ -34,6 +34,8 @@ public sealed class IamPolicyTests
         ["ec2:DescribeSubnets"] = "kafka:CreateClusterV2 validates the broker subnets with the caller's permissions",
         ["ec2:DescribeVpcs"] = "kafka:CreateClusterV2 validates the subnets' VPC with the caller's permissions",
         ["ec2:DescribeSecurityGroups"] = "kafka:CreateClusterV2 validates the security groups with the caller's permissions",
+        ["elasticache:CreateSnapshot"] = "elasticache:DeleteReplicationGroup with FinalSnapshotIdentifier (deletionPolicy Snapshot) takes the final snapshot with the caller's permissions",
+        ["elasticache:CreateServerlessCacheSnapshot"] = "elasticache:DeleteServerlessCache with FinalSnapshotName (deletionPolicy Snapshot) takes the final snapshot with the caller's permissions",
         ["iam:PassRole"] = "MonitoringRoleArn on rds:CreateDBInstance/ModifyDBInstance/CreateDBCluster passes the Enhanced Monitoring role",
         ["iam:CreateServiceLinkedRole"] = "the first RDS, ElastiCache or MSK resource in an account creates that service's service-linked role",
     };

@@ -1,25 +1,23 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Xml.Linq;
 
 namespace Skyforge.TestKit.Aws;
 
 /// <summary>
-/// Minimal raw EC2 query calls against moto (which does not verify signatures; the credential scope names the
-/// service and region) to create the VPC and subnets that moto checks subnet ids against.
+/// Minimal raw EC2 query calls against moto (<see cref="MotoQuery"/>) to create the VPC and subnets that moto checks
+/// subnet ids against.
 /// </summary>
 public static class MotoEc2
 {
     /// <summary>Creates a VPC (10.0.0.0/16) and one /24 subnet per availability zone suffix (a, b, c, …).</summary>
     public static async Task<MotoNetwork> CreateNetworkAsync(Uri endpoint, string region, int subnetCount = 3, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient { BaseAddress = endpoint };
-        var vpc = await CallAsync(http, region, "CreateVpc", [new("CidrBlock", "10.0.0.0/16")], cancellationToken);
+        var vpc = await CallAsync(endpoint, region, "CreateVpc", [new("CidrBlock", "10.0.0.0/16")], cancellationToken);
         var vpcId = Value(vpc, "vpcId");
         var subnetIds = new List<string>();
         for (var index = 0; index < subnetCount; index++)
         {
-            var subnet = await CallAsync(http, region, "CreateSubnet",
+            var subnet = await CallAsync(endpoint, region, "CreateSubnet",
             [
                 new("VpcId", vpcId),
                 new("CidrBlock", string.Create(CultureInfo.InvariantCulture, $"10.0.{index + 1}.0/24")),
@@ -27,7 +25,7 @@ public static class MotoEc2
             ], cancellationToken);
             subnetIds.Add(Value(subnet, "subnetId"));
         }
-        var group = await CallAsync(http, region, "CreateSecurityGroup",
+        var group = await CallAsync(endpoint, region, "CreateSecurityGroup",
         [
             new("GroupName", "skyforge-tests"),
             new("GroupDescription", "Skyforge integration tests"),
@@ -36,26 +34,8 @@ public static class MotoEc2
         return new MotoNetwork(vpcId, subnetIds, Value(group, "groupId"));
     }
 
-    private static async Task<XElement> CallAsync(HttpClient http, string region, string action, KeyValuePair<string, string>[] parameters, CancellationToken cancellationToken)
-    {
-        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", "2016-11-15") };
-        form.AddRange(parameters);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        var date = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "AWS4-HMAC-SHA256",
-            $"Credential=testing/{date}/{region}/ec2/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"moto EC2 {action} failed with HTTP {(int)response.StatusCode}: {body}");
-        }
-        return XElement.Parse(body);
-    }
+    private static Task<XElement> CallAsync(Uri endpoint, string region, string action, KeyValuePair<string, string>[] parameters, CancellationToken cancellationToken) =>
+        MotoQuery.CallAsync(endpoint, region, "ec2", "2016-11-15", action, parameters, cancellationToken);
 
     private static string Value(XElement root, string name) =>
         root.Descendants().FirstOrDefault(element => element.Name.LocalName == name)?.Value

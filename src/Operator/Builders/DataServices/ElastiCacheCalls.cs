@@ -83,6 +83,7 @@ internal static class ElastiCacheCalls
         };
         if (mode == CacheMode.Cluster)
         {
+            group["ClusterMode"] = "enabled";
             group["NumNodeGroups"] = EffectiveCache.Shards(spec);
             group["ReplicasPerNodeGroup"] = replicas;
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Skyforge.Aws;
 using Skyforge.Aws.ElastiCache;
 using Skyforge.Aws.SecretsManager;
@@ -13,17 +11,23 @@ using Skyforge.Operator.Secrets;
 namespace Skyforge.Operator.Providers.ElastiCache;
 
 /// <summary>
-/// What every AWS cache needs besides the cache itself: the builder's desired state, the AUTH token in a
-/// Secrets Manager secret the operator owns (generated once and read back on every later create, so a retry
-/// after a crash sends the same token), the builder's create calls, and removing the subnet group,
-/// parameter group and secret once the cache is gone.
+/// What every AWS cache needs besides the cache itself: the clients of its region, the builder's desired state,
+/// the AUTH token in a Secrets Manager secret the operator owns (generated once and read back on every later
+/// create, so a retry after a crash sends the same token), the builder's create calls, and removing the subnet
+/// group, parameter group, user group, user and secret once the cache is gone.
 /// </summary>
-public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerClient secrets, DataServicesOptions options)
+public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions options)
 {
-    private readonly GeneratedCredential _credential = new(secrets);
+    private readonly GeneratedCredential _credential = new(clients);
 
     public static DesiredState Build(ManagedResourceContext<ManagedCache> context, string? authToken, ConnectionEndpoints endpoints) =>
         ManagedCacheBuilder.Build(context.Resource, context.Build, new FixedToken(authToken ?? ""), endpoints);
+
+    /// <summary>The region the cache lives in (spec.region, else the operator's default).</summary>
+    public static string Region(ManagedResourceContext<ManagedCache> context) => EffectiveCache.Region(context.Resource.Spec, context.Build);
+
+    /// <summary>The ElastiCache client of the cache's region.</summary>
+    public IElastiCacheClient ElastiCache(ManagedResourceContext<ManagedCache> context) => clients.ForRegion(Region(context)).ElastiCache;
 
     /// <summary>The AUTH token, generating and storing it first when the secret does not exist yet; null when AUTH is off.</summary>
     public async Task<string?> EnsureAuthTokenAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
@@ -32,7 +36,7 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
         {
             return null;
         }
-        return await _credential.EnsureAsync(AuthTokenSecretName(context), () =>
+        return await _credential.EnsureAsync(Region(context), AuthTokenSecretName(context), () =>
         {
             var generated = new RandomSecretSource();
             var create = ManagedCacheBuilder.Build(context.Resource, context.Build, generated).AwsCalls.Single(call => call.Operation == "CreateSecret");
@@ -42,26 +46,73 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
 
     /// <summary>The AUTH token secret's ARN and token, or null when it does not exist.</summary>
     public async Task<(string? Arn, string Token)?> ReadAuthTokenAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
-        await _credential.ReadAsync(AuthTokenSecretName(context), cancellationToken);
+        await _credential.ReadAsync(Region(context), AuthTokenSecretName(context), cancellationToken);
 
     /// <summary>Runs the builder's ElastiCache calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
-    public Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken) =>
-        AwsCallSteps.CreateAllAsync(desired.AwsCalls.Where(call => call.Service == AwsCallList.ElastiCache && include(call)), InvokeAsync, cancellationToken);
+    public Task CreateAsync(ManagedResourceContext<ManagedCache> context, DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
+    {
+        var elastiCache = ElastiCache(context);
+        return AwsCallSteps.CreateAllAsync(
+            desired.AwsCalls.Where(call => call.Service == AwsCallList.ElastiCache && include(call)),
+            (call, token) => InvokeAsync(elastiCache, call, token),
+            cancellationToken);
+    }
 
     /// <summary>Sends the builder's ModifyCacheParameterGroup (maxmemory-policy) again, e.g. after evictionPolicy changed.</summary>
     public Task ApplyParametersAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
-        CreateAsync(Build(context, null, ConnectionEndpoints.None), call => call.Operation == "ModifyCacheParameterGroup", cancellationToken);
+        CreateAsync(context, Build(context, null, ConnectionEndpoints.None), call => call.Operation == "ModifyCacheParameterGroup", cancellationToken);
 
-    /// <summary>Once the cache is gone: its subnet group, parameter group and (under Delete) AUTH token secret.</summary>
+    /// <summary>The user group AUTH goes through on a serverless cache, or null when it does not exist.</summary>
+    public async Task<UserGroup?> FindUserGroupAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var groups = await ElastiCache(context).DescribeUserGroupsAsync(new DescribeUserGroupsRequest { UserGroupId = UserGroupId(context) }, cancellationToken);
+            return groups.UserGroups?.FirstOrDefault();
+        }
+        catch (AwsServiceException missing) when (missing.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the serverless cache's user group once the cache is gone; true when no user group is left. Its user
+    /// is deleted only after that (<see cref="RemoveLeftoversAsync"/>), as a user group must always hold a "default" user.
+    /// </summary>
+    public async Task<bool> RemoveUserGroupAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
+    {
+        var group = await FindUserGroupAsync(context, cancellationToken);
+        if (group is null)
+        {
+            return true;
+        }
+        if (group.Status != "deleting")
+        {
+            try
+            {
+                await ElastiCache(context).DeleteUserGroupAsync(new DeleteUserGroupRequest { UserGroupId = UserGroupId(context) }, cancellationToken);
+            }
+            catch (AwsServiceException gone) when (gone.IsNotFound)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Once the cache is gone: its subnet group, parameter group, AUTH user and (under Delete) AUTH token secret.</summary>
     public Task RemoveLeftoversAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {
         var policy = ManagedCacheKind.Policy(context.Resource);
+        var region = clients.ForRegion(Region(context));
         return AwsCallSteps.UndoAllAsync(Build(context, null, ConnectionEndpoints.None).AwsCalls, (call, token) => call.Operation switch
         {
-            "CreateCacheSubnetGroup" => elastiCache.DeleteCacheSubnetGroupAsync(new DeleteCacheSubnetGroupRequest { CacheSubnetGroupName = call.Member("CacheSubnetGroupName") }, token),
-            "CreateCacheParameterGroup" => elastiCache.DeleteCacheParameterGroupAsync(new DeleteCacheParameterGroupRequest { CacheParameterGroupName = call.Member("CacheParameterGroupName") }, token),
+            "CreateCacheSubnetGroup" => region.ElastiCache.DeleteCacheSubnetGroupAsync(new DeleteCacheSubnetGroupRequest { CacheSubnetGroupName = call.Member("CacheSubnetGroupName") }, token),
+            "CreateCacheParameterGroup" => region.ElastiCache.DeleteCacheParameterGroupAsync(new DeleteCacheParameterGroupRequest { CacheParameterGroupName = call.Member("CacheParameterGroupName") }, token),
+            "CreateUser" => region.ElastiCache.DeleteUserAsync(new DeleteUserRequest { UserId = call.Member("UserId") }, token),
             // Under Snapshot the secret stays: a cache restored from the final snapshot needs the same token.
-            "CreateSecret" when policy == DeletionPolicy.Delete => secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
+            "CreateSecret" when policy == DeletionPolicy.Delete => region.SecretsManager.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
             _ => null,
         }, cancellationToken);
     }
@@ -69,13 +120,19 @@ public sealed class CacheSetup(IElastiCacheClient elastiCache, ISecretsManagerCl
     private static string AuthTokenSecretName(ManagedResourceContext<ManagedCache> context) =>
         AwsNames.SecretName(context.Build.ClusterName, context.Identity, MasterCredentials.CachePurpose);
 
-    private Task InvokeAsync(AwsCall call, CancellationToken cancellationToken) => call.Operation switch
+    private static string UserGroupId(ManagedResourceContext<ManagedCache> context) =>
+        AwsNames.CacheUserGroupId(context.Build.ClusterName, context.Identity);
+
+    private static Task InvokeAsync(IElastiCacheClient elastiCache, AwsCall call, CancellationToken cancellationToken) => call.Operation switch
     {
         "CreateCacheSubnetGroup" => elastiCache.CreateCacheSubnetGroupAsync(call.Request<CreateCacheSubnetGroupRequest>(), cancellationToken),
         "CreateCacheParameterGroup" => elastiCache.CreateCacheParameterGroupAsync(call.Request<CreateCacheParameterGroupRequest>(), cancellationToken),
         "ModifyCacheParameterGroup" => elastiCache.ModifyCacheParameterGroupAsync(call.Request<ModifyCacheParameterGroupRequest>(), cancellationToken),
         "CreateReplicationGroup" => elastiCache.CreateReplicationGroupAsync(call.Request<CreateReplicationGroupRequest>(), cancellationToken),
-        _ => throw new InvalidOperationException($"ElastiCache {call.Operation} is not a create step of a replication group"),
+        "CreateUser" => elastiCache.CreateUserAsync(call.Request<CreateUserRequest>(), cancellationToken),
+        "CreateUserGroup" => elastiCache.CreateUserGroupAsync(call.Request<CreateUserGroupRequest>(), cancellationToken),
+        "CreateServerlessCache" => elastiCache.CreateServerlessCacheAsync(call.Request<CreateServerlessCacheRequest>(), cancellationToken),
+        _ => throw new InvalidOperationException($"ElastiCache {call.Operation} is not a create step of a cache"),
     };
 
     /// <summary>Gives the builder the AUTH token kept in Secrets Manager.</summary>

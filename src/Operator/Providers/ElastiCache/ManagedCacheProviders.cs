@@ -5,8 +5,11 @@ using Skyforge.Operator.Providers.InCluster;
 
 namespace Skyforge.Operator.Providers.ElastiCache;
 
-/// <summary>Routes a ManagedCache to its provider: inCluster to the StatefulSet provider, aws to the replication group provider.</summary>
-public sealed class ManagedCacheProviders(ManagedCacheReplicationGroupClient replicationGroups, ManagedCacheInClusterClient inCluster) : IExternalClient<ManagedCache>
+/// <summary>
+/// Routes a ManagedCache to its provider: inCluster to the StatefulSet provider; on AWS, mode serverless to the
+/// serverless cache provider and every other mode to the replication group provider.
+/// </summary>
+public sealed class ManagedCacheProviders(ManagedCacheReplicationGroupClient replicationGroups, ManagedCacheServerlessClient serverless, ManagedCacheInClusterClient inCluster) : IExternalClient<ManagedCache>
 {
     public Task<ExternalObservation> ObserveAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
         For(context).ObserveAsync(context, cancellationToken);
@@ -21,5 +24,7 @@ public sealed class ManagedCacheProviders(ManagedCacheReplicationGroupClient rep
         For(context).DeleteAsync(context, observed, cancellationToken);
 
     private IExternalClient<ManagedCache> For(ManagedResourceContext<ManagedCache> context) =>
-        EffectiveCache.Provider(context.Resource.Spec, context.Build) == Provider.InCluster ? inCluster : replicationGroups;
+        EffectiveCache.Provider(context.Resource.Spec, context.Build) == Provider.InCluster ? inCluster
+        : EffectiveCache.Mode(context.Resource.Spec) == CacheMode.Serverless ? serverless
+        : replicationGroups;
 }

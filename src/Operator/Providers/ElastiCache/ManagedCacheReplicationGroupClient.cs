@@ -28,16 +28,14 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
     /// <summary>The difference name for a spec change that may have changed evictionPolicy.</summary>
     private const string ParametersDifference = "evictionPolicy";
 
-    private readonly IElastiCacheClient _elastiCache;
     private readonly ReplicationGroupCache _groups;
     private readonly CacheSetup _setup;
 
     /// <summary>Groups whose tags name this owner, by ARN: ownership tags never change, so drift checks skip ListTagsForResource.</summary>
     private readonly ConcurrentDictionary<string, bool> _confirmedOwner = new(StringComparer.Ordinal);
 
-    public ManagedCacheReplicationGroupClient(IElastiCacheClient elastiCache, ReplicationGroupCache groups, CacheSetup setup)
+    public ManagedCacheReplicationGroupClient(ReplicationGroupCache groups, CacheSetup setup)
     {
-        _elastiCache = elastiCache;
         _groups = groups;
         _setup = setup;
     }
@@ -46,7 +44,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
     {
         var resource = context.Resource;
         var spec = resource.Spec;
-        var group = await _groups.FindAsync(GroupId(context), context.FreshRead, cancellationToken);
+        var group = await _groups.FindAsync(CacheSetup.Region(context), GroupId(context), context.FreshRead, cancellationToken);
         if (group is null)
         {
             // While the object is being deleted, the subnet group, parameter group and token secret may still need cleaning up: Delete does that.
@@ -114,7 +112,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
     public async Task CreateAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {
         var token = await _setup.EnsureAuthTokenAsync(context, cancellationToken);
-        await _setup.CreateAsync(CacheSetup.Build(context, token, ConnectionEndpoints.None), call => CreateSteps.Contains(call.Operation), cancellationToken);
+        await _setup.CreateAsync(context, CacheSetup.Build(context, token, ConnectionEndpoints.None), call => CreateSteps.Contains(call.Operation), cancellationToken);
     }
 
     /// <summary>
@@ -123,7 +121,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
     /// </summary>
     public async Task UpdateAsync(ManagedResourceContext<ManagedCache> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
-        var group = await _groups.FindAsync(GroupId(context), fresh: true, cancellationToken);
+        var group = await _groups.FindAsync(CacheSetup.Region(context), GroupId(context), fresh: true, cancellationToken);
         if (group is null || !UsableStates.Contains(group.Status ?? ""))
         {
             return;
@@ -139,17 +137,17 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
         {
             if (replicas > CurrentReplicas(group))
             {
-                await _elastiCache.IncreaseReplicaCountAsync(new IncreaseReplicaCountRequest { ReplicationGroupId = group.ReplicationGroupId!, NewReplicaCount = replicas, ApplyImmediately = true }, cancellationToken);
+                await _setup.ElastiCache(context).IncreaseReplicaCountAsync(new IncreaseReplicaCountRequest { ReplicationGroupId = group.ReplicationGroupId!, NewReplicaCount = replicas, ApplyImmediately = true }, cancellationToken);
             }
             else
             {
-                await _elastiCache.DecreaseReplicaCountAsync(new DecreaseReplicaCountRequest { ReplicationGroupId = group.ReplicationGroupId!, NewReplicaCount = replicas, ApplyImmediately = true }, cancellationToken);
+                await _setup.ElastiCache(context).DecreaseReplicaCountAsync(new DecreaseReplicaCountRequest { ReplicationGroupId = group.ReplicationGroupId!, NewReplicaCount = replicas, ApplyImmediately = true }, cancellationToken);
             }
             return;
         }
         if (differences.Any(difference => difference is "nodeType" or "snapshot.retentionDays" or "snapshot.window"))
         {
-            await _elastiCache.ModifyReplicationGroupAsync(new ModifyReplicationGroupRequest
+            await _setup.ElastiCache(context).ModifyReplicationGroupAsync(new ModifyReplicationGroupRequest
             {
                 ReplicationGroupId = group.ReplicationGroupId!,
                 CacheNodeType = differences.Contains("nodeType") ? EffectiveCache.NodeType(spec) : null,
@@ -162,7 +160,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
 
     public async Task<bool> DeleteAsync(ManagedResourceContext<ManagedCache> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
-        var group = await _groups.FindAsync(GroupId(context), fresh: true, cancellationToken);
+        var group = await _groups.FindAsync(CacheSetup.Region(context), GroupId(context), fresh: true, cancellationToken);
         if (group is not null)
         {
             // ElastiCache deletes only a settled group; one still creating or modifying is deleted once it settles.
@@ -173,7 +171,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
                     : new DeleteReplicationGroupRequest { ReplicationGroupId = group.ReplicationGroupId! };
                 try
                 {
-                    await _elastiCache.DeleteReplicationGroupAsync(request, cancellationToken);
+                    await _setup.ElastiCache(context).DeleteReplicationGroupAsync(request, cancellationToken);
                 }
                 catch (AwsServiceException gone) when (gone.IsNotFound)
                 {
@@ -255,7 +253,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
         {
             return TaggedOwner.ThisOwner;
         }
-        var tags = (await _elastiCache.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
+        var tags = (await _setup.ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
         var owner = context.OwnerOf(tags);
         if (owner == TaggedOwner.ThisOwner)
         {

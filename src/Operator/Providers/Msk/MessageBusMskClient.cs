@@ -18,7 +18,7 @@ namespace Skyforge.Operator.Providers.Msk;
 /// Broker count, storage (grow only) and instance type follow the spec, one MSK operation at a time; spec.tags
 /// are added to the cluster's tags.
 /// </summary>
-public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clusters) : IExternalClient<MessageBus>
+public sealed class MessageBusMskClient(IAwsClientFactory clients, MskClusterCache clusters) : IExternalClient<MessageBus>
 {
     private const string Active = "ACTIVE";
     private const string Deleting = "DELETING";
@@ -33,12 +33,12 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
     {
         var resource = context.Resource;
         var spec = resource.Spec;
-        var cluster = await clusters.FindAsync(ClusterName(context), context.FreshRead, cancellationToken);
+        var cluster = await clusters.FindAsync(Region(context), ClusterName(context), context.FreshRead, cancellationToken);
         if (cluster?.ClusterArn is not { } arn)
         {
             return ExternalObservation.Absent;
         }
-        var tags = await TagsAsync(cluster, arn, cancellationToken);
+        var tags = await TagsAsync(context, cluster, arn, cancellationToken);
         var owner = OwnershipTags.Classify(tags, context.Build.ClusterName, context.Identity);
         if (owner != TaggedOwner.ThisOwner)
         {
@@ -69,7 +69,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
         var recorded = resource.Status?.Endpoint;
         if (usable && resource.Metadata.DeletionTimestamp is null && (context.FreshRead || recorded is null))
         {
-            var bootstrap = await BootstrapServersAsync(arn, EffectiveBus.Authentication(spec, context.Build), cancellationToken);
+            var bootstrap = await BootstrapServersAsync(context, arn, EffectiveBus.Authentication(spec, context.Build), cancellationToken);
             status["endpoint"] = bootstrap;
             publish = MessageBusBuilder.Build(resource, context.Build, Passwords, new ConnectionEndpoints { BootstrapServers = bootstrap }).Objects;
         }
@@ -94,13 +94,13 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
         var call = MessageBusBuilder.Build(context.Resource, context.Build, Passwords).AwsCalls.Single(call => call.Operation == "CreateClusterV2");
         var request = call.Request<CreateClusterV2Request>();
         // A cluster made by an attempt that crashed before recording anything is found here, not created twice.
-        if (await clusters.FindAsync(request.ClusterName, fresh: true, cancellationToken) is not null)
+        if (await clusters.FindAsync(Region(context), request.ClusterName, fresh: true, cancellationToken) is not null)
         {
             return;
         }
         try
         {
-            await kafka.CreateClusterV2Async(request, cancellationToken);
+            await Kafka(context).CreateClusterV2Async(request, cancellationToken);
         }
         catch (AwsServiceException exists) when (exists.IsAlreadyExists)
         {
@@ -110,23 +110,23 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
 
     public async Task UpdateAsync(ManagedResourceContext<MessageBus> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.FindAsync(ClusterName(context), fresh: true, cancellationToken);
+        var cluster = await clusters.FindAsync(Region(context), ClusterName(context), fresh: true, cancellationToken);
         if (cluster is not { State: Active, ClusterArn: { } arn, CurrentVersion: { } version })
         {
             return;
         }
         var spec = context.Resource.Spec;
-        var differences = Differences(context, cluster, await TagsAsync(cluster, arn, cancellationToken));
+        var differences = Differences(context, cluster, await TagsAsync(context, cluster, arn, cancellationToken));
         if (differences.Remove(TagsField))
         {
             // Tagging starts no cluster operation, so it goes along with whatever else differs.
-            await kafka.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = WantedTags(context).ToDictionary(StringComparer.Ordinal) }, cancellationToken);
+            await Kafka(context).TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = WantedTags(context).ToDictionary(StringComparer.Ordinal) }, cancellationToken);
         }
         // MSK runs one operation per cluster at a time: start the first difference; the next reconcile, once ACTIVE again, starts the next.
         switch (differences.FirstOrDefault())
         {
             case StorageField:
-                await kafka.UpdateBrokerStorageAsync(new UpdateBrokerStorageRequest
+                await Kafka(context).UpdateBrokerStorageAsync(new UpdateBrokerStorageRequest
                 {
                     ClusterArn = arn,
                     CurrentVersion = version,
@@ -134,10 +134,10 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
                 }, cancellationToken);
                 break;
             case BrokersField:
-                await kafka.UpdateBrokerCountAsync(new UpdateBrokerCountRequest { ClusterArn = arn, CurrentVersion = version, TargetNumberOfBrokerNodes = EffectiveBus.Brokers(spec) }, cancellationToken);
+                await Kafka(context).UpdateBrokerCountAsync(new UpdateBrokerCountRequest { ClusterArn = arn, CurrentVersion = version, TargetNumberOfBrokerNodes = EffectiveBus.Brokers(spec) }, cancellationToken);
                 break;
             case InstanceTypeField:
-                await kafka.UpdateBrokerTypeAsync(new UpdateBrokerTypeRequest { ClusterArn = arn, CurrentVersion = version, TargetInstanceType = EffectiveBus.InstanceType(spec) }, cancellationToken);
+                await Kafka(context).UpdateBrokerTypeAsync(new UpdateBrokerTypeRequest { ClusterArn = arn, CurrentVersion = version, TargetInstanceType = EffectiveBus.InstanceType(spec) }, cancellationToken);
                 break;
         }
     }
@@ -145,7 +145,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
     /// <summary>deletionPolicy Delete only: Retain and Snapshot (MSK has no snapshots) keep the cluster and never reach here.</summary>
     public async Task<bool> DeleteAsync(ManagedResourceContext<MessageBus> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.FindAsync(ClusterName(context), fresh: true, cancellationToken);
+        var cluster = await clusters.FindAsync(Region(context), ClusterName(context), fresh: true, cancellationToken);
         if (cluster?.ClusterArn is not { } arn)
         {
             return true;
@@ -154,7 +154,7 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
         {
             try
             {
-                await kafka.DeleteClusterAsync(new DeleteClusterRequest { ClusterArn = arn, CurrentVersion = cluster.CurrentVersion }, cancellationToken);
+                await Kafka(context).DeleteClusterAsync(new DeleteClusterRequest { ClusterArn = arn, CurrentVersion = cluster.CurrentVersion }, cancellationToken);
             }
             catch (AwsServiceException gone) when (gone.IsNotFound)
             {
@@ -197,9 +197,9 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
     }
 
     /// <summary>The brokers' addresses for the listener the authentication mode uses.</summary>
-    private async Task<string> BootstrapServersAsync(string arn, BusAuthentication authentication, CancellationToken cancellationToken)
+    private async Task<string> BootstrapServersAsync(ManagedResourceContext<MessageBus> context, string arn, BusAuthentication authentication, CancellationToken cancellationToken)
     {
-        var brokers = await kafka.GetBootstrapBrokersAsync(new GetBootstrapBrokersRequest { ClusterArn = arn }, cancellationToken);
+        var brokers = await Kafka(context).GetBootstrapBrokersAsync(new GetBootstrapBrokersRequest { ClusterArn = arn }, cancellationToken);
         var servers = authentication switch
         {
             BusAuthentication.Scram => brokers.BootstrapBrokerStringSaslScram,
@@ -212,11 +212,16 @@ public sealed class MessageBusMskClient(IKafkaClient kafka, MskClusterCache clus
     }
 
     /// <summary>The cluster's tags: listings and describes carry them; ListTagsForResource only when they do not.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> TagsAsync(Cluster cluster, string arn, CancellationToken cancellationToken) =>
-        cluster.Tags ?? (await kafka.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, cancellationToken)).Tags ?? new Dictionary<string, string>();
+    private async Task<IReadOnlyDictionary<string, string>> TagsAsync(ManagedResourceContext<MessageBus> context, Cluster cluster, string arn, CancellationToken cancellationToken) =>
+        cluster.Tags ?? (await Kafka(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, cancellationToken)).Tags ?? new Dictionary<string, string>();
 
     private static IReadOnlyList<KeyValuePair<string, string>> WantedTags(ManagedResourceContext<MessageBus> context) =>
         OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags);
+
+    private static string Region(ManagedResourceContext<MessageBus> context) => EffectiveBus.Region(context.Resource.Spec, context.Build);
+
+    /// <summary>The MSK client of the bus's region.</summary>
+    private IKafkaClient Kafka(ManagedResourceContext<MessageBus> context) => clients.ForRegion(Region(context)).Kafka;
 
     private static string ClusterName(ManagedResourceContext<MessageBus> context) =>
         AwsNames.KafkaClusterName(context.Build.ClusterName, context.Identity);

@@ -13,7 +13,7 @@ using Skyforge.Operator.Secrets;
 namespace Skyforge.Operator.Providers.Rds;
 
 /// <summary>
-/// What RDS instances and Aurora clusters share: the builder's desired state, the master password in a
+/// What RDS instances and Aurora clusters share: the clients of the database's region, the builder's desired state, the master password in a
 /// Secrets Manager secret the operator owns (generated once, read back on every later create so a retry
 /// after a crash uses the same password), the builder's create calls, and removing the subnet group,
 /// parameter groups and secret once the database is gone.
@@ -22,16 +22,22 @@ namespace Skyforge.Operator.Providers.Rds;
 /// The operator generates the password rather than letting RDS manage it in Secrets Manager: RDS-managed
 /// credentials rotate on RDS's schedule and would leave the connection Secret stale between syncs.
 /// </remarks>
-public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets, DataServicesOptions options)
+public sealed class DatabaseSetup(IAwsClientFactory clients, DataServicesOptions options)
 {
-    private readonly GeneratedCredential _credential = new(secrets);
+    private readonly GeneratedCredential _credential = new(clients);
+
+    /// <summary>The region the database lives in (spec.region, else the operator's default).</summary>
+    public static string Region(ManagedResourceContext<ManagedDatabase> context) => EffectiveDatabase.Region(context.Resource.Spec, context.Build);
+
+    /// <summary>The RDS client of the database's region.</summary>
+    public IRdsClient Rds(ManagedResourceContext<ManagedDatabase> context) => clients.ForRegion(Region(context)).Rds;
 
     public DesiredState Build(ManagedResourceContext<ManagedDatabase> context, string password, ConnectionEndpoints endpoints) =>
         ManagedDatabaseBuilder.Build(context.Resource, context.Build, new FixedPassword(password), endpoints, options.MonitoringRoleArn);
 
     /// <summary>The master password, generating and storing it first when the secret does not exist yet.</summary>
     public Task<string> EnsureMasterPasswordAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken) =>
-        _credential.EnsureAsync(MasterSecretName(context), () =>
+        _credential.EnsureAsync(Region(context), MasterSecretName(context), () =>
         {
             var generated = new RandomSecretSource();
             var create = ManagedDatabaseBuilder.Build(context.Resource, context.Build, generated, ConnectionEndpoints.None, options.MonitoringRoleArn)
@@ -41,23 +47,27 @@ public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets,
 
     /// <summary>The master secret's ARN and password, or null when it does not exist.</summary>
     public Task<(string? Arn, string Password)?> ReadMasterSecretAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken) =>
-        _credential.ReadAsync(MasterSecretName(context), cancellationToken);
+        _credential.ReadAsync(Region(context), MasterSecretName(context), cancellationToken);
 
     /// <summary>Runs the builder's RDS calls that <paramref name="include"/> selects, in order; "already exists" means an earlier attempt made it.</summary>
-    public Task CreateAsync(DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken) =>
-        AwsCallSteps.CreateAllAsync(desired.AwsCalls.Where(call => call.Service == "rds" && include(call)), InvokeAsync, cancellationToken);
+    public Task CreateAsync(ManagedResourceContext<ManagedDatabase> context, DesiredState desired, Func<AwsCall, bool> include, CancellationToken cancellationToken)
+    {
+        var rds = Rds(context);
+        return AwsCallSteps.CreateAllAsync(desired.AwsCalls.Where(call => call.Service == "rds" && include(call)), (call, token) => InvokeAsync(rds, call, token), cancellationToken);
+    }
 
     /// <summary>Once the database is gone: its subnet group, parameter group and (under Delete) master secret.</summary>
     public Task RemoveLeftoversAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
     {
         var policy = context.Resource.Spec.DeletionPolicy ?? DeletionPolicy.Snapshot;
+        var region = clients.ForRegion(Region(context));
         return AwsCallSteps.UndoAllAsync(Build(context, "", ConnectionEndpoints.None).AwsCalls, (call, token) => call.Operation switch
         {
-            "CreateDBSubnetGroup" => rds.DeleteDBSubnetGroupAsync(new DeleteDBSubnetGroupRequest { DBSubnetGroupName = call.Member("DBSubnetGroupName") }, token),
-            "CreateDBParameterGroup" => rds.DeleteDBParameterGroupAsync(new DeleteDBParameterGroupRequest { DBParameterGroupName = call.Member("DBParameterGroupName") }, token),
-            "CreateDBClusterParameterGroup" => rds.DeleteDBClusterParameterGroupAsync(new DeleteDBClusterParameterGroupRequest { DBClusterParameterGroupName = call.Member("DBClusterParameterGroupName") }, token),
+            "CreateDBSubnetGroup" => region.Rds.DeleteDBSubnetGroupAsync(new DeleteDBSubnetGroupRequest { DBSubnetGroupName = call.Member("DBSubnetGroupName") }, token),
+            "CreateDBParameterGroup" => region.Rds.DeleteDBParameterGroupAsync(new DeleteDBParameterGroupRequest { DBParameterGroupName = call.Member("DBParameterGroupName") }, token),
+            "CreateDBClusterParameterGroup" => region.Rds.DeleteDBClusterParameterGroupAsync(new DeleteDBClusterParameterGroupRequest { DBClusterParameterGroupName = call.Member("DBClusterParameterGroupName") }, token),
             // Under Snapshot the secret stays: it holds the password of the final snapshot.
-            "CreateSecret" when policy == DeletionPolicy.Delete => secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
+            "CreateSecret" when policy == DeletionPolicy.Delete => region.SecretsManager.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
             _ => null,
         }, cancellationToken);
     }
@@ -65,7 +75,7 @@ public sealed class DatabaseSetup(IRdsClient rds, ISecretsManagerClient secrets,
     private string MasterSecretName(ManagedResourceContext<ManagedDatabase> context) =>
         Build(context, "", ConnectionEndpoints.None).AwsCalls.Single(call => call.Operation == "CreateSecret").Member("Name");
 
-    private Task InvokeAsync(AwsCall call, CancellationToken cancellationToken) => call.Operation switch
+    private static Task InvokeAsync(IRdsClient rds, AwsCall call, CancellationToken cancellationToken) => call.Operation switch
     {
         "CreateDBSubnetGroup" => rds.CreateDBSubnetGroupAsync(call.Request<CreateDBSubnetGroupRequest>(), cancellationToken),
         "CreateDBParameterGroup" => rds.CreateDBParameterGroupAsync(call.Request<CreateDBParameterGroupRequest>(), cancellationToken),

@@ -22,14 +22,12 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         "CreateDBSubnetGroup", "CreateDBClusterParameterGroup", "ModifyDBClusterParameterGroup", "CreateDBCluster", "CreateDBInstance",
     };
 
-    private readonly IRdsClient _rds;
     private readonly RdsClusterCache _clusters;
     private readonly RdsInstanceCache _instances;
     private readonly DatabaseSetup _setup;
 
-    public ManagedDatabaseAuroraClient(IRdsClient rds, RdsClusterCache clusters, RdsInstanceCache instances, DatabaseSetup setup)
+    public ManagedDatabaseAuroraClient(RdsClusterCache clusters, RdsInstanceCache instances, DatabaseSetup setup)
     {
-        _rds = rds;
         _clusters = clusters;
         _instances = instances;
         _setup = setup;
@@ -39,12 +37,12 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
     {
         var resource = context.Resource;
         var spec = resource.Spec;
-        var cluster = await _clusters.FindAsync(ClusterId(context), context.FreshRead, cancellationToken);
+        var cluster = await _clusters.FindAsync(DatabaseSetup.Region(context), ClusterId(context), context.FreshRead, cancellationToken);
         if (cluster is null)
         {
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var tags = cluster.TagList ?? (await _rds.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
+        var tags = cluster.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
         var owner = context.OwnerOf(tags);
         if (owner != TaggedOwner.ThisOwner)
         {
@@ -110,13 +108,13 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
     public async Task CreateAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
     {
         var password = await _setup.EnsureMasterPasswordAsync(context, cancellationToken);
-        await _setup.CreateAsync(_setup.Build(context, password, ConnectionEndpoints.None), call => ClusterSteps.Contains(call.Operation), cancellationToken);
+        await _setup.CreateAsync(context, _setup.Build(context, password, ConnectionEndpoints.None), call => ClusterSteps.Contains(call.Operation), cancellationToken);
     }
 
     public async Task UpdateAsync(ManagedResourceContext<ManagedDatabase> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
         var spec = context.Resource.Spec;
-        var cluster = await _clusters.FindAsync(ClusterId(context), fresh: true, cancellationToken);
+        var cluster = await _clusters.FindAsync(DatabaseSetup.Region(context), ClusterId(context), fresh: true, cancellationToken);
         if (cluster is null)
         {
             return;
@@ -126,11 +124,11 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         {
             var missing = members.Missing.ToHashSet(StringComparer.Ordinal);
             var desired = _setup.Build(context, "", ConnectionEndpoints.None);
-            await _setup.CreateAsync(desired, call => call.Operation == "CreateDBInstance" && missing.Contains(call.Member("DBInstanceIdentifier")), cancellationToken);
+            await _setup.CreateAsync(context, desired, call => call.Operation == "CreateDBInstance" && missing.Contains(call.Member("DBInstanceIdentifier")), cancellationToken);
         }
         foreach (var extra in members.Extra.Where(member => member.DBInstanceStatus != "deleting"))
         {
-            await DeleteMemberAsync(extra.DBInstanceIdentifier!, cancellationToken);
+            await DeleteMemberAsync(context, extra.DBInstanceIdentifier!, cancellationToken);
         }
         if (cluster.Status != "available")
         {
@@ -144,19 +142,19 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
             {
                 request[member] = value.DeepClone();
             }
-            await _rds.ModifyDBClusterAsync(request.Deserialize<ModifyDBClusterRequest>(AwsJson.Options)!, cancellationToken);
+            await _setup.Rds(context).ModifyDBClusterAsync(request.Deserialize<ModifyDBClusterRequest>(AwsJson.Options)!, cancellationToken);
         }
         var instanceClass = EffectiveDatabase.InstanceClass(spec);
         foreach (var member in members.Present.Where(member => member.DBInstanceClass != instanceClass && ManagedDatabaseRdsClient.UsableStates.Contains(member.DBInstanceStatus ?? "")))
         {
-            await _rds.ModifyDBInstanceAsync(new ModifyDBInstanceRequest { DBInstanceIdentifier = member.DBInstanceIdentifier!, DBInstanceClass = instanceClass, ApplyImmediately = true }, cancellationToken);
+            await _setup.Rds(context).ModifyDBInstanceAsync(new ModifyDBInstanceRequest { DBInstanceIdentifier = member.DBInstanceIdentifier!, DBInstanceClass = instanceClass, ApplyImmediately = true }, cancellationToken);
         }
     }
 
     public async Task<bool> DeleteAsync(ManagedResourceContext<ManagedDatabase> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
         var spec = context.Resource.Spec;
-        var cluster = await _clusters.FindAsync(ClusterId(context), fresh: true, cancellationToken);
+        var cluster = await _clusters.FindAsync(DatabaseSetup.Region(context), ClusterId(context), fresh: true, cancellationToken);
         if (cluster is null)
         {
             await _setup.RemoveLeftoversAsync(context, cancellationToken);
@@ -168,16 +166,16 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
             // A cluster with instances cannot be deleted: remove the members first.
             foreach (var id in members)
             {
-                if ((await _instances.FindAsync(id, fresh: true, cancellationToken))?.DBInstanceStatus is { } state && state != "deleting")
+                if ((await _instances.FindAsync(DatabaseSetup.Region(context), id, fresh: true, cancellationToken))?.DBInstanceStatus is { } state && state != "deleting")
                 {
-                    await DeleteMemberAsync(id, cancellationToken);
+                    await DeleteMemberAsync(context, id, cancellationToken);
                 }
             }
             return false;
         }
         if (cluster.DeletionProtection == true && spec.DeletionProtection != true)
         {
-            await _rds.ModifyDBClusterAsync(new ModifyDBClusterRequest { DBClusterIdentifier = cluster.DBClusterIdentifier!, DeletionProtection = false, ApplyImmediately = true }, cancellationToken);
+            await _setup.Rds(context).ModifyDBClusterAsync(new ModifyDBClusterRequest { DBClusterIdentifier = cluster.DBClusterIdentifier!, DeletionProtection = false, ApplyImmediately = true }, cancellationToken);
             return false;
         }
         if (cluster.Status != "deleting")
@@ -187,7 +185,7 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
                 : new DeleteDBClusterRequest { DBClusterIdentifier = cluster.DBClusterIdentifier!, SkipFinalSnapshot = true };
             try
             {
-                await _rds.DeleteDBClusterAsync(request, cancellationToken);
+                await _setup.Rds(context).DeleteDBClusterAsync(request, cancellationToken);
             }
             catch (AwsServiceException gone) when (gone.IsNotFound)
             {
@@ -197,11 +195,11 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         return false;
     }
 
-    private async Task DeleteMemberAsync(string identifier, CancellationToken cancellationToken)
+    private async Task DeleteMemberAsync(ManagedResourceContext<ManagedDatabase> context, string identifier, CancellationToken cancellationToken)
     {
         try
         {
-            await _rds.DeleteDBInstanceAsync(new DeleteDBInstanceRequest { DBInstanceIdentifier = identifier, SkipFinalSnapshot = true }, cancellationToken);
+            await _setup.Rds(context).DeleteDBInstanceAsync(new DeleteDBInstanceRequest { DBInstanceIdentifier = identifier, SkipFinalSnapshot = true }, cancellationToken);
         }
         catch (AwsServiceException gone) when (gone.IsNotFound)
         {
@@ -220,7 +218,7 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         var missing = new List<string>();
         foreach (var id in wanted)
         {
-            if (await _instances.FindAsync(id, context.FreshRead, cancellationToken) is { } instance)
+            if (await _instances.FindAsync(DatabaseSetup.Region(context), id, context.FreshRead, cancellationToken) is { } instance)
             {
                 present.Add(instance);
             }
@@ -235,7 +233,7 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         {
             if (!wanted.Contains(id) && id.StartsWith(readerPrefix, StringComparison.Ordinal)
                 && int.TryParse(id[readerPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                && await _instances.FindAsync(id, context.FreshRead, cancellationToken) is { } instance)
+                && await _instances.FindAsync(DatabaseSetup.Region(context), id, context.FreshRead, cancellationToken) is { } instance)
             {
                 extra.Add(instance);
             }

@@ -24,13 +24,11 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
         "CreateDBSubnetGroup", "CreateDBParameterGroup", "ModifyDBParameterGroup", "CreateDBInstance",
     };
 
-    private readonly IRdsClient _rds;
     private readonly RdsInstanceCache _instances;
     private readonly DatabaseSetup _setup;
 
-    public ManagedDatabaseRdsClient(IRdsClient rds, RdsInstanceCache instances, DatabaseSetup setup)
+    public ManagedDatabaseRdsClient(RdsInstanceCache instances, DatabaseSetup setup)
     {
-        _rds = rds;
         _instances = instances;
         _setup = setup;
     }
@@ -39,13 +37,13 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
     {
         var resource = context.Resource;
         var spec = resource.Spec;
-        var instance = await _instances.FindAsync(InstanceId(context), context.FreshRead, cancellationToken);
+        var instance = await _instances.FindAsync(DatabaseSetup.Region(context), InstanceId(context), context.FreshRead, cancellationToken);
         if (instance is null)
         {
             // While the object is being deleted, the subnet group and master secret may still need cleaning up: Delete does that.
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var tags = instance.TagList ?? (await _rds.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = instance.DBInstanceArn! }, cancellationToken)).TagList ?? [];
+        var tags = instance.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = instance.DBInstanceArn! }, cancellationToken)).TagList ?? [];
         var owner = context.OwnerOf(tags);
         if (owner != TaggedOwner.ThisOwner)
         {
@@ -96,12 +94,12 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
     public async Task CreateAsync(ManagedResourceContext<ManagedDatabase> context, CancellationToken cancellationToken)
     {
         var password = await _setup.EnsureMasterPasswordAsync(context, cancellationToken);
-        await _setup.CreateAsync(_setup.Build(context, password, ConnectionEndpoints.None), call => CreateSteps.Contains(call.Operation), cancellationToken);
+        await _setup.CreateAsync(context, _setup.Build(context, password, ConnectionEndpoints.None), call => CreateSteps.Contains(call.Operation), cancellationToken);
     }
 
     public async Task UpdateAsync(ManagedResourceContext<ManagedDatabase> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
-        var instance = await _instances.FindAsync(InstanceId(context), fresh: true, cancellationToken);
+        var instance = await _instances.FindAsync(DatabaseSetup.Region(context), InstanceId(context), fresh: true, cancellationToken);
         if (instance is null)
         {
             return;
@@ -116,20 +114,20 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
         {
             request[member] = value.DeepClone();
         }
-        await _rds.ModifyDBInstanceAsync(request.Deserialize<ModifyDBInstanceRequest>(AwsJson.Options)!, cancellationToken);
+        await _setup.Rds(context).ModifyDBInstanceAsync(request.Deserialize<ModifyDBInstanceRequest>(AwsJson.Options)!, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(ManagedResourceContext<ManagedDatabase> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
         var spec = context.Resource.Spec;
         var policy = spec.DeletionPolicy ?? DeletionPolicy.Snapshot;
-        var instance = await _instances.FindAsync(InstanceId(context), fresh: true, cancellationToken);
+        var instance = await _instances.FindAsync(DatabaseSetup.Region(context), InstanceId(context), fresh: true, cancellationToken);
         if (instance is not null)
         {
             if (instance.DeletionProtection == true && spec.DeletionProtection != true && UsableStates.Contains(instance.DBInstanceStatus ?? ""))
             {
                 // The user lifted deletionProtection to let the deletion finish: lift it in AWS first.
-                await _rds.ModifyDBInstanceAsync(new ModifyDBInstanceRequest { DBInstanceIdentifier = instance.DBInstanceIdentifier!, DeletionProtection = false, ApplyImmediately = true }, cancellationToken);
+                await _setup.Rds(context).ModifyDBInstanceAsync(new ModifyDBInstanceRequest { DBInstanceIdentifier = instance.DBInstanceIdentifier!, DeletionProtection = false, ApplyImmediately = true }, cancellationToken);
             }
             else if (instance.DBInstanceStatus != "deleting")
             {
@@ -138,7 +136,7 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
                     : new DeleteDBInstanceRequest { DBInstanceIdentifier = instance.DBInstanceIdentifier!, SkipFinalSnapshot = true, DeleteAutomatedBackups = true };
                 try
                 {
-                    await _rds.DeleteDBInstanceAsync(request, cancellationToken);
+                    await _setup.Rds(context).DeleteDBInstanceAsync(request, cancellationToken);
                 }
                 catch (AwsServiceException gone) when (gone.IsNotFound)
                 {

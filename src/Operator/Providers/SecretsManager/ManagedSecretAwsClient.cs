@@ -23,13 +23,13 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
 {
     private const string CurrentStage = "AWSCURRENT";
 
-    private readonly ISecretsManagerClient _secrets;
+    private readonly IAwsClientFactory _clients;
     private readonly DataServicesOptions _options;
     private readonly TimeProvider _time;
 
-    public ManagedSecretAwsClient(ISecretsManagerClient secrets, DataServicesOptions options, TimeProvider time)
+    public ManagedSecretAwsClient(IAwsClientFactory clients, DataServicesOptions options, TimeProvider time)
     {
-        _secrets = secrets;
+        _clients = clients;
         _options = options;
         _time = time;
     }
@@ -53,7 +53,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         var request = Request<CreateSecretRequest>(desired, "CreateSecret");
         try
         {
-            await _secrets.CreateSecretAsync(request, cancellationToken);
+            await Secrets(context).CreateSecretAsync(request, cancellationToken);
         }
         catch (AwsServiceException exists) when (exists.IsAlreadyExists)
         {
@@ -66,7 +66,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         var spec = context.Resource.Spec;
         var generate = spec.Source.Generate ?? throw new InvalidOperationException("only generated secrets are updated");
         var name = EffectiveSecret.AwsSecretName(spec, context.Build, context.Identity);
-        var current = await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = name }, cancellationToken);
+        var current = await Secrets(context).GetSecretValueAsync(new GetSecretValueRequest { SecretId = name }, cancellationToken);
         var values = ValuesOf(current);
         var rotate = RotationDue(spec, current.CreatedDate);
         var alphabet = EffectiveSecret.AsciiSymbols(generate) ? RandomSecretSource.AsciiSymbols : RandomSecretSource.Alphanumeric;
@@ -77,7 +77,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
                 ? kept
                 : RandomNumberGenerator.GetString(alphabet, EffectiveSecret.Length(generate));
         }
-        await _secrets.PutSecretValueAsync(new PutSecretValueRequest { SecretId = name, SecretString = document.ToJsonString() }, cancellationToken);
+        await Secrets(context).PutSecretValueAsync(new PutSecretValueRequest { SecretId = name, SecretString = document.ToJsonString() }, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(ManagedResourceContext<ManagedSecret> context, ExternalObservation observed, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         var name = EffectiveSecret.AwsSecretName(context.Resource.Spec, context.Build, context.Identity);
         try
         {
-            await _secrets.DeleteSecretAsync(new DeleteSecretRequest { SecretId = name, RecoveryWindowInDays = _options.SecretRecoveryWindowDays }, cancellationToken);
+            await Secrets(context).DeleteSecretAsync(new DeleteSecretRequest { SecretId = name, RecoveryWindowInDays = _options.SecretRecoveryWindowDays }, cancellationToken);
         }
         catch (AwsServiceException gone) when (gone.IsNotFound)
         {
@@ -102,7 +102,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         DescribeSecretResponse described;
         try
         {
-            described = await _secrets.DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken);
+            described = await Secrets(context).DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken);
         }
         catch (AwsServiceException missing) when (missing.IsNotFound)
         {
@@ -139,7 +139,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
             };
         }
 
-        var value = await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = name }, cancellationToken);
+        var value = await Secrets(context).GetSecretValueAsync(new GetSecretValueRequest { SecretId = name }, cancellationToken);
         var values = ValuesOf(value);
         var keys = EffectiveSecret.Keys(generate);
         var differences = new List<string>();
@@ -178,7 +178,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         GetSecretValueResponse value;
         try
         {
-            value = await _secrets.GetSecretValueAsync(request, cancellationToken);
+            value = await Secrets(context).GetSecretValueAsync(request, cancellationToken);
         }
         catch (AwsServiceException missing) when (missing.IsNotFound)
         {
@@ -238,6 +238,10 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
 
     private static ExternalResourceException SourceNotFound(ManagedSecretSpec spec) =>
         new("SourceNotFound", $"Secrets Manager secret {spec.Source.AwsSecretsManager?.SecretId} was not found");
+
+    /// <summary>The Secrets Manager client of the secret's region (spec.region, else the operator's default).</summary>
+    private ISecretsManagerClient Secrets(ManagedResourceContext<ManagedSecret> context) =>
+        _clients.ForRegion(EffectiveSecret.Region(context.Resource.Spec, context.Build)).SecretsManager;
 
     private static T Request<T>(DesiredState desired, string operation) =>
         desired.AwsCalls.Single(call => call.Operation == operation).Request<T>();

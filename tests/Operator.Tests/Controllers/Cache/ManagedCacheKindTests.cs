@@ -43,8 +43,6 @@ public sealed class ManagedCacheKindTests
     [Theory]
     [InlineData("""{"engine":"redis","provider":"inCluster","mode":"cluster"}""", "spec.mode")]
     [InlineData("""{"engine":"redis","provider":"inCluster","mode":"serverless"}""", "spec.mode")]
-    [InlineData("""{"engine":"redis","mode":"serverless"}""", "spec.mode")]
-    [InlineData("""{"engine":"redis","region":"eu-west-1"}""", "spec.region")]
     public void Settings_this_operator_cannot_serve_are_named(string spec, string field) =>
         Assert.Contains(_kind.OperatorChecks(Cache(spec), Build), error => error.Path == field);
 
@@ -56,6 +54,8 @@ public sealed class ManagedCacheKindTests
     [InlineData("""{"engine":"redis","mode":"cluster","shards":3}""")]
     [InlineData("""{"engine":"redis","provider":"inCluster","mode":"replicated","replicasPerShard":2}""")]
     [InlineData("""{"engine":"valkey","mode":"standalone"}""")]
-    public void Replication_groups_and_in_cluster_caches_pass(string spec) =>
+    [InlineData("""{"engine":"redis","mode":"serverless","serverless":{"maxDataStorageGiB":10}}""")]
+    [InlineData("""{"engine":"redis","region":"eu-west-1"}""")]
+    public void Replication_groups_serverless_caches_in_cluster_caches_and_other_regions_pass(string spec) =>
         Assert.Empty(_kind.OperatorChecks(Cache(spec), Build));
 }

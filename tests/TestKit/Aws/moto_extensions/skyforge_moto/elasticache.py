@@ -1,6 +1,7 @@
 """ElastiCache: replication-group lifecycle (creating/modifying -> available, deleting -> gone),
 NumCacheClusters honoured, ModifyReplicationGroup, Increase/DecreaseReplicaCount, DeleteCacheSubnetGroup,
-cache parameter groups, serverless caches, and AddTagsToResource answering with the tag list."""
+cache parameter groups, serverless caches (with final snapshots on delete), RBAC user groups
+(creating -> active, deleting -> gone), and AddTagsToResource answering with the tag list."""
 
 import random
 import string
@@ -9,7 +10,7 @@ from typing import Any
 from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import utcnow
-from moto.elasticache.exceptions import CacheSubnetGroupNotFound, ReplicationGroupNotFound
+from moto.elasticache.exceptions import CacheSubnetGroupNotFound, ReplicationGroupNotFound, UserNotFound
 from moto.elasticache.models import ElastiCacheBackend
 from moto.elasticache.responses import ElastiCacheResponse
 from moto.utilities.utils import get_partition
@@ -37,6 +38,10 @@ _REPLICATION_GROUP_CHANGES = {
     "IpDiscovery": "ip_discovery",
     "ClusterMode": "cluster_mode",
 }
+
+
+# The version a serverless cache of an engine and major version runs.
+_FULL_ENGINE_VERSIONS = {("redis", "7"): "7.1", ("valkey", "7"): "7.2", ("valkey", "8"): "8.0", ("memcached", "1.6"): "1.6.22"}
 
 
 class ServerlessCacheNotFound(ServiceException):
@@ -75,11 +80,45 @@ class InvalidParameterValue(ServiceException):
     code = "InvalidParameterValue"
 
 
+class UserGroupNotFound(ServiceException):
+    code = "UserGroupNotFound"
+
+
+class UserGroupAlreadyExists(ServiceException):
+    code = "UserGroupAlreadyExists"
+
+
+class InvalidUserGroupState(ServiceException):
+    code = "InvalidUserGroupState"
+
+
+class DefaultUserRequired(ServiceException):
+    code = "DefaultUserRequired"
+
+
+class DuplicateUserName(ServiceException):
+    code = "DuplicateUserName"
+
+
+class ServerlessCacheSnapshotAlreadyExists(ServiceException):
+    code = "ServerlessCacheSnapshotAlreadyExistsFault"
+
+
+class ServerlessCacheSnapshotNotFound(ServiceException):
+    code = "ServerlessCacheSnapshotNotFoundFault"
+
+
 def _state(backend: ElastiCacheBackend) -> dict[str, Any]:
     """Extension state kept on the backend so that moto's reset clears it."""
     if not hasattr(backend, "skyforge"):
-        backend.skyforge = {"due": {}, "parameter_groups": {}, "serverless": {}}
+        backend.skyforge = {"due": {}, "parameter_groups": {}, "serverless": {}, "user_groups": {}, "serverless_snapshots": {}}
     return backend.skyforge
+
+
+def _region_code(region: str) -> str:
+    """us-east-1 -> use1, as ElastiCache spells the region in serverless endpoint host names."""
+    parts = region.split("-")
+    return parts[0] + "".join(part[0] for part in parts[1:-1]) + parts[-1]
 
 
 def _arn(backend: ElastiCacheBackend, kind: str, name: str) -> str:
@@ -99,12 +138,29 @@ def _settle(backend: ElastiCacheBackend) -> None:
                 del backend.replication_groups[name]
             else:
                 group.status = "available"
-        serverless = _state(backend)["serverless"]
+        state = _state(backend)
+        serverless = state["serverless"]
         if kind == "serverlesscache" and name in serverless:
             if serverless[name]["Status"] == "deleting":
+                group = state["user_groups"].get(serverless[name].get("UserGroupId") or "")
+                if group is not None and name in group["ServerlessCaches"]:
+                    group["ServerlessCaches"].remove(name)
                 del serverless[name]
             else:
                 serverless[name]["Status"] = "available"
+        user_groups = state["user_groups"]
+        if kind == "usergroup" and name in user_groups:
+            if user_groups[name]["Status"] == "deleting":
+                for user_id in user_groups[name]["UserIds"]:
+                    user = backend.users.get(user_id)
+                    if user is not None and name in user.user_group_ids:
+                        user.user_group_ids.remove(name)
+                del user_groups[name]
+            else:
+                user_groups[name]["Status"] = "active"
+        snapshots = state["serverless_snapshots"]
+        if kind == "serverlesssnapshot" and name in snapshots:
+            snapshots[name]["Status"] = "available"
 
 
 def _transition(backend: ElastiCacheBackend, kind: str, name: str) -> None:
@@ -177,7 +233,7 @@ def delete_replication_group(self: ElastiCacheBackend, replication_group_id: str
 
 
 def list_tags_for_resource(self: ElastiCacheBackend, arn: str) -> dict[str, list[dict[str, str]]]:
-    if ":serverlesscache:" in arn or ":parametergroup:" in arn:
+    if ":serverlesscache:" in arn or ":parametergroup:" in arn or ":usergroup:" in arn:
         return self.tagging_service.list_tags_for_resource(arn)
     return _list_tags_for_resource(self, arn)
 
@@ -312,8 +368,14 @@ class Responses:
         if engine not in ("redis", "valkey", "memcached"):
             raise InvalidParameterValue(f"Unknown engine {engine}.")
         major = self._get_param("MajorEngineVersion") or {"redis": "7", "valkey": "8", "memcached": "1.6"}[engine]
+        user_group_id = self._get_param("UserGroupId")
+        if user_group_id:
+            group = Responses._user_group(backend, user_group_id)
+            if group["Status"] != "active":
+                raise InvalidUserGroupState(f"User group {user_group_id} is {group['Status']}.")
+            group["ServerlessCaches"].append(name)
         suffix = "".join(random.choices(string.ascii_lowercase + string.digits, k=6))
-        host = f"{name}-{suffix}.serverless.use1.cache.amazonaws.com"
+        host = f"{name}-{suffix}.serverless.{_region_code(backend.region_name)}.cache.amazonaws.com"
         port = 11211 if engine == "memcached" else 6379
         cache = {
             "ServerlessCacheName": name,
@@ -322,14 +384,14 @@ class Responses:
             "Status": "creating",
             "Engine": engine,
             "MajorEngineVersion": major,
-            "FullEngineVersion": f"{major}.0",
+            "FullEngineVersion": _FULL_ENGINE_VERSIONS.get((engine, major), f"{major}.0"),
             "CacheUsageLimits": self._get_param("CacheUsageLimits"),
             "KmsKeyId": self._get_param("KmsKeyId"),
             "SecurityGroupIds": self._get_param("SecurityGroupIds", []),
             "Endpoint": {"Address": host, "Port": port},
             "ReaderEndpoint": {"Address": host, "Port": port + 1},
             "ARN": _arn(backend, "serverlesscache", name),
-            "UserGroupId": self._get_param("UserGroupId"),
+            "UserGroupId": user_group_id,
             "SubnetIds": self._get_param("SubnetIds", []),
             "SnapshotRetentionLimit": self._get_int_param("SnapshotRetentionLimit"),
             "DailySnapshotTime": self._get_param("DailySnapshotTime"),
@@ -382,9 +444,124 @@ class Responses:
         cache = Responses._serverless_cache(self)
         if cache["Status"] not in ("available", "create-failed"):
             raise InvalidServerlessCacheState(f"Serverless cache {cache['ServerlessCacheName']} is {cache['Status']}.")
+        snapshot_name = self._get_param("FinalSnapshotName")
+        if snapshot_name:
+            snapshots = _state(backend)["serverless_snapshots"]
+            if snapshot_name in snapshots:
+                raise ServerlessCacheSnapshotAlreadyExists(f"Serverless cache snapshot {snapshot_name} already exists.")
+            snapshots[snapshot_name] = {
+                "ServerlessCacheSnapshotName": snapshot_name,
+                "ARN": _arn(backend, "serverlesscachesnapshot", snapshot_name),
+                "SnapshotType": "manual",
+                "Status": "creating",
+                "CreateTime": utcnow(),
+                "ServerlessCacheConfiguration": {
+                    "ServerlessCacheName": cache["ServerlessCacheName"],
+                    "Engine": cache["Engine"],
+                    "MajorEngineVersion": cache["MajorEngineVersion"],
+                },
+            }
+            _transition(backend, "serverlesssnapshot", snapshot_name)
         cache["Status"] = "deleting"
         _transition(backend, "serverlesscache", cache["ServerlessCacheName"])
         return ActionResult({"ServerlessCache": cache})
+
+    @staticmethod
+    def describe_serverless_cache_snapshots(self: ElastiCacheResponse) -> ActionResult:
+        backend = self.elasticache_backend
+        _settle(backend)
+        snapshots = list(_state(backend)["serverless_snapshots"].values())
+        snapshot_name = self._get_param("ServerlessCacheSnapshotName")
+        cache_name = self._get_param("ServerlessCacheName")
+        if snapshot_name:
+            snapshots = [snapshot for snapshot in snapshots if snapshot["ServerlessCacheSnapshotName"] == snapshot_name]
+            if not snapshots:
+                raise ServerlessCacheSnapshotNotFound(f"Serverless cache snapshot {snapshot_name} not found.")
+        if cache_name:
+            snapshots = [snapshot for snapshot in snapshots if snapshot["ServerlessCacheConfiguration"]["ServerlessCacheName"] == cache_name]
+        start = int(self._get_param("NextToken") or 0)
+        size = self._get_int_param("MaxResults") or 50
+        result: dict[str, Any] = {"ServerlessCacheSnapshots": snapshots[start : start + size]}
+        if start + size < len(snapshots):
+            result["NextToken"] = str(start + size)
+        return ActionResult(result)
+
+    @staticmethod
+    def create_user_group(self: ElastiCacheResponse) -> ActionResult:
+        backend = self.elasticache_backend
+        _settle(backend)
+        groups = _state(backend)["user_groups"]
+        group_id = self._get_param("UserGroupId")
+        if group_id in groups:
+            raise UserGroupAlreadyExists(f"User group {group_id} already exists.")
+        engine = (self._get_param("Engine") or "").lower()
+        if engine not in ("redis", "valkey"):
+            raise InvalidParameterValue(f"Unknown engine {engine}.")
+        user_ids = self._get_param("UserIds", [])
+        users = []
+        for user_id in user_ids:
+            user = backend.users.get(user_id)
+            if user is None or user.status == "deleting":
+                raise UserNotFound(user_id)
+            users.append(user)
+        names = [user.name for user in users]
+        if "default" not in names:
+            raise DefaultUserRequired("A user group needs a user named default.")
+        if len(set(names)) != len(names):
+            raise DuplicateUserName("Two users in the group have the same user name.")
+        group = {
+            "UserGroupId": group_id,
+            "Status": "creating",
+            "Engine": engine,
+            "UserIds": list(user_ids),
+            "MinimumEngineVersion": "6.0",
+            "ReplicationGroups": [],
+            "ServerlessCaches": [],
+            "ARN": _arn(backend, "usergroup", group_id),
+        }
+        groups[group_id] = group
+        for user in users:
+            user.user_group_ids.append(group_id)
+        tags = self._get_param("Tags", [])
+        if tags:
+            backend.tagging_service.tag_resource(group["ARN"], tags)
+        _transition(backend, "usergroup", group_id)
+        return ActionResult(group)
+
+    @staticmethod
+    def describe_user_groups(self: ElastiCacheResponse) -> ActionResult:
+        backend = self.elasticache_backend
+        _settle(backend)
+        group_id = self._get_param("UserGroupId")
+        if group_id:
+            return ActionResult({"UserGroups": [Responses._user_group(backend, group_id)]})
+        listed = list(_state(backend)["user_groups"].values())
+        start = int(self._get_param("Marker") or 0)
+        size = self._get_int_param("MaxRecords") or 100
+        result: dict[str, Any] = {"UserGroups": listed[start : start + size]}
+        if start + size < len(listed):
+            result["Marker"] = str(start + size)
+        return ActionResult(result)
+
+    @staticmethod
+    def delete_user_group(self: ElastiCacheResponse) -> ActionResult:
+        backend = self.elasticache_backend
+        group = Responses._user_group(backend, self._get_param("UserGroupId"))
+        if group["Status"] != "active":
+            raise InvalidUserGroupState(f"User group {group['UserGroupId']} is {group['Status']}.")
+        if group["ServerlessCaches"] or group["ReplicationGroups"]:
+            raise InvalidUserGroupState(f"User group {group['UserGroupId']} is still associated with a cache.")
+        group["Status"] = "deleting"
+        _transition(backend, "usergroup", group["UserGroupId"])
+        return ActionResult(group)
+
+    @staticmethod
+    def _user_group(backend: ElastiCacheBackend, group_id: str) -> dict[str, Any]:
+        _settle(backend)
+        groups = _state(backend)["user_groups"]
+        if group_id not in groups:
+            raise UserGroupNotFound(f"User group {group_id} not found.")
+        return groups[group_id]
 
     @staticmethod
     def _serverless_cache(self: ElastiCacheResponse) -> dict[str, Any]:
@@ -415,5 +592,9 @@ def install() -> None:
         "describe_serverless_caches",
         "modify_serverless_cache",
         "delete_serverless_cache",
+        "describe_serverless_cache_snapshots",
+        "create_user_group",
+        "describe_user_groups",
+        "delete_user_group",
     ):
         setattr(ElastiCacheResponse, name, getattr(Responses, name))

@@ -1,5 +1,6 @@
 """MSK: lifecycle (CREATING -> ACTIVE, UPDATING -> ACTIVE, DELETING -> gone), NotFoundException for
-unknown clusters, ListClustersV2 filters and paging, GetBootstrapBrokers and the UpdateBroker* operations."""
+unknown clusters, ListClustersV2 filters and paging, GetBootstrapBrokers (provisioned listeners, and the one IAM
+endpoint of a serverless cluster) and the UpdateBroker* operations."""
 
 import json
 import random
@@ -111,6 +112,13 @@ def get_bootstrap_brokers(self: KafkaBackend, cluster_arn: str) -> dict[str, str
     cluster = _cluster(self, cluster_arn)
     if cluster.state == "CREATING":
         raise ConflictException("Bootstrap brokers are not available while the cluster is CREATING.")
+    if cluster.cluster_type == "SERVERLESS":
+        # MSK Serverless has one IAM-authenticated bootstrap endpoint in front of all its brokers.
+        sasl = ((cluster.serverless_config or {}).get("clientAuthentication") or {}).get("sasl") or {}
+        if not (sasl.get("iam") or {}).get("enabled"):
+            return {}
+        host = f"boot-{cluster.cluster_id[:8]}.c1.kafka-serverless.{cluster.region_name}.amazonaws.com"
+        return {"bootstrapBrokerStringSaslIam": f"{host}:9098"}
     count = cluster.number_of_broker_nodes or 1
     hosts = [f"b-{index}.{cluster.cluster_name}.{cluster.cluster_id[:6]}.c2.kafka.{cluster.region_name}.amazonaws.com" for index in range(1, count + 1)]
 
