@@ -3,11 +3,15 @@ using Skyforge.Crds.V1Alpha1;
 using Skyforge.Kubernetes;
 using Skyforge.Kubernetes.Configuration;
 using Skyforge.Kubernetes.Requests;
+using Skyforge.Kubernetes.Serialization;
 using Skyforge.Operator.Controllers;
+using Skyforge.Operator.Controllers.Apps;
+using Skyforge.Operator.IntegrationTests.Apps;
 using Skyforge.Operator.IntegrationTests.Aws;
 using Skyforge.Operator.IntegrationTests.DataServices;
 using Skyforge.Operator.IntegrationTests.Foundation;
 using Skyforge.Operator.IntegrationTests.Hosting;
+using Skyforge.TestKit.Workloads;
 
 namespace Skyforge.Operator.IntegrationTests.Packaging;
 
@@ -53,7 +57,10 @@ public sealed class RbacCoverageTests(MotoFixture moto) : IAsyncLifetime
     [Fact]
     public async Task The_roles_grant_exactly_what_the_operator_uses()
     {
-        await using (var host = await RunningOperator.StartAsync(_kubeconfig, ["--leader-elect", "--leader-election-namespace", OperatorNamespace]))
+        await using (var host = await RunningOperator.StartAsync(
+            _kubeconfig,
+            ["--leader-elect", "--leader-election-namespace", OperatorNamespace, "--aws-region", MotoFixture.Region],
+            modules: [new AppPlatformModule()]))
         {
             await Eventually.ReturnsAsync(
                 () => Task.FromResult(_operator.Server.Store.Get("coordination.k8s.io", "leases", OperatorNamespace, "skyforge-operator")),
@@ -63,6 +70,7 @@ public sealed class RbacCoverageTests(MotoFixture moto) : IAsyncLifetime
             await ReconcileInClusterDatabaseAsync();
             await ReconcileInClusterEngineAsync(SkyforgeResourceTypes.ManagedCaches, "sessions", InClusterCache("allkeys-lfu"), InClusterCache("allkeys-lru"));
             await ReconcileInClusterEngineAsync(SkyforgeResourceTypes.MessageBuses, "notifications", InClusterRabbitMq("512Mi"), InClusterRabbitMq("1Gi"));
+            await ReconcileAppPlatformAsync();
             Assert.Equal(0, await host.StopAsync());
         }
 
@@ -84,6 +92,27 @@ public sealed class RbacCoverageTests(MotoFixture moto) : IAsyncLifetime
         await WaitForAsync(type, "api-keys", obj => DataServicesOperator.IsReady(obj) && Generation(obj) == 2, "Ready at generation 2");
         await _user.DeleteAsync(type, Namespace, "api-keys");
         await WaitForGoneAsync(type, "api-keys");
+    }
+
+    /// <summary>
+    /// An AppPlatform (run by the `skyforge run` host) composing all four data-service kinds and every workload kind, then
+    /// shrunk to one worker so that each of them is deleted again, then deleted.
+    /// </summary>
+    private async Task ReconcileAppPlatformAsync()
+    {
+        await using var workloads = WorkloadSimulator.Attach(_operator.Server);
+        MonitoringCrds.Install(_operator.Server);
+        var type = AppResourceTypes.AppPlatforms;
+        await ApplyAsync(type, AppPlatform(full: true));
+        await WaitForAsync(type, "storefront", DataServicesOperator.IsReady, "Ready");
+        await WaitForAsync(AppResourceTypes.PrometheusRules, "storefront", _ => true, "applied");
+        await ApplyAsync(type, AppPlatform(full: false));
+        await WaitForGoneAsync(SkyforgeResourceTypes.ManagedSecrets, "storefront-key");
+        await WaitForGoneAsync(AppResourceTypes.PrometheusRules, "storefront");
+        await WaitForGoneAsync(ResourceTypes.Deployments, "web");
+        await WaitForAsync(type, "storefront", DataServicesOperator.IsReady, "Ready with the worker alone");
+        await _user.DeleteAsync(type, Namespace, "storefront");
+        await WaitForGoneAsync(type, "storefront");
     }
 
     private async Task ReconcileInClusterDatabaseAsync()
@@ -145,6 +174,47 @@ public sealed class RbacCoverageTests(MotoFixture moto) : IAsyncLifetime
         Eventually.ReturnsAsync(() => _user.TryGetAsync(type, Namespace, name), current => current is null, $"{type.Kind} {name} gone", TimeSpan.FromSeconds(20));
 
     private static long Generation(JsonObject obj) => obj["metadata"]!["generation"]!.GetValue<long>();
+
+    private static JsonObject AppPlatform(bool full) => YamlDocuments.Parse(full
+        ? $$$"""
+            apiVersion: platform.skyforge.dev/v1alpha1
+            kind: AppPlatform
+            metadata:
+              name: storefront
+              namespace: {{{Namespace}}}
+            spec:
+              target: k3s
+              ingress: {host: shop.example.com}
+              services:
+                - name: web
+                  image: shop:1
+                  port: 8080
+                  route: {path: /}
+                  metrics: {port: 9090}
+                  autoscaling: {minReplicas: 2, maxReplicas: 3}
+                  uses:
+                    - database: storefront-db
+                    - cache: storefront-cache
+                    - messageBus: storefront-bus
+                    - secret: storefront-key
+                - {name: worker, kind: worker, image: "shop-worker:1"}
+              databases: [{name: storefront-db, spec: {engine: postgres, version: "16", provider: inCluster, deletionPolicy: Delete}}]
+              caches: [{name: storefront-cache, spec: {engine: redis, version: "7.1", provider: inCluster, mode: replicated, deletionPolicy: Delete}}]
+              messageBuses: [{name: storefront-bus, spec: {engine: rabbitmq, version: "3.12", provider: inCluster, deletionPolicy: Delete}}]
+              secrets: [{name: storefront-key, spec: {source: {generate: {keys: [key]}}, deletionPolicy: Delete}}]
+              observability: {serviceMonitor: true, alerts: {cpuPercent: 80}, dashboards: true}
+            """
+        : $$$"""
+            apiVersion: platform.skyforge.dev/v1alpha1
+            kind: AppPlatform
+            metadata:
+              name: storefront
+              namespace: {{{Namespace}}}
+            spec:
+              target: k3s
+              services:
+                - {name: worker, kind: worker, image: "shop-worker:1"}
+            """).Single()!.AsObject();
 
     private static JsonObject ManagedSecret(params string[] keys) => new()
     {

@@ -148,6 +148,7 @@ public sealed partial class AppPlatformReconciler : IReconciler
         }
 
         await PruneAsync(@namespace, desired, owned, cancellationToken);
+        await PruneOptionalAsync(cached, desired, cancellationToken);
 
         foreach (var (_, plan) in rollouts)
         {
@@ -231,6 +232,29 @@ public sealed partial class AppPlatformReconciler : IReconciler
             }
             LogPruned(type.Kind, @namespace ?? "", name);
             await _client.DeleteIfExistsAsync(type, @namespace, name, new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Monitoring objects are not watched (their CRDs may come and go), so one switched off in the spec is looked up by
+    /// its deterministic name (the application's) and deleted when this AppPlatform controls it.
+    /// </summary>
+    private async Task PruneOptionalAsync(CachedObject app, IReadOnlyList<JsonObject> desired, CancellationToken cancellationToken)
+    {
+        foreach (var type in AppResourceTypes.Optional)
+        {
+            if (desired.Any(obj => AppResourceTypes.Of(obj) == type) || !await _discovery.IsServedAsync(type, cancellationToken))
+            {
+                continue;
+            }
+            var existing = await _client.TryGetAsync(type, app.Key.Namespace, app.Key.Name, cancellationToken);
+            var controller = (existing?["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
+                .FirstOrDefault(reference => reference["controller"]?.GetValue<bool>() == true);
+            if (controller?["uid"]?.GetValue<string>() == app.Uid && existing?["metadata"]?["deletionTimestamp"] is null)
+            {
+                LogPruned(type.Kind, app.Key.Namespace ?? "", app.Key.Name);
+                await _client.DeleteIfExistsAsync(type, app.Key.Namespace, app.Key.Name, new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken);
+            }
         }
     }
 
