@@ -1,22 +1,16 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Skyforge.Aws;
-using Skyforge.Aws.Credentials;
 using Skyforge.Crds.Generation;
 using Skyforge.Kubernetes;
 using Skyforge.Kubernetes.Configuration;
-using Skyforge.Kubernetes.DependencyInjection;
 using Skyforge.Kubernetes.Requests;
 using Skyforge.Kubernetes.Serialization;
-using Skyforge.Operator.Controllers;
 using Skyforge.Operator.Controllers.Apps;
 using Skyforge.Operator.Hosting;
 using Skyforge.Operator.IntegrationTests.Aws;
+using Skyforge.Operator.IntegrationTests.DataServices;
 using Skyforge.Operator.IntegrationTests.Foundation;
 using Skyforge.Runtime.Controllers;
-using Skyforge.Runtime.DependencyInjection;
 using Skyforge.TestKit.ApiServer;
 using Skyforge.TestKit.Workloads;
 
@@ -76,38 +70,7 @@ internal sealed class AppScenario : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(Logs)));
-        services.AddSkyforgeKubernetes(kubernetes =>
-        {
-            kubernetes.KubeConfigPath = _kubeconfig;
-            kubernetes.FieldManager = AppPlatformReconciler.FieldManager;
-        });
-        services.AddSkyforgeRuntime();
-        services.AddSingleton(AwsEnvironment.FromValues(new Dictionary<string, string> { ["AWS_SHARED_CREDENTIALS_FILE"] = _moto.CredentialsFile }));
-        services.AddSkyforgeAws(options =>
-        {
-            options.Region = Region;
-            options.Profile = MotoFixture.Profile;
-            options.EndpointUrl = _moto.Proxy.Endpoint.ToString();
-            options.Resilience = new AwsResilienceOptions
-            {
-                MaxRetryAttempts = 4,
-                RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-                RetryMaxDelay = TimeSpan.FromMilliseconds(200),
-                AttemptTimeout = TimeSpan.FromSeconds(20),
-                RequestsPerSecond = 0,
-            };
-        });
-        foreach (var module in OperatorModules.All)
-        {
-            module.Register(services);
-        }
-        services.Configure<DataServicesOptions>(options =>
-        {
-            options.ClusterName = DataServices.DataServicesOperator.ClusterName;
-            options.DefaultRegion = Region;
-            options.TransitionInterval = TimeSpan.FromMilliseconds(500);
-        });
+        ScenarioComposition.AddOperator(services, _kubeconfig, _moto, Region, Logs, OperatorModules.All, options => options.DefaultRegion = Region);
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<ControllerHost>().StartAsync(CancellationToken.None);
     }
@@ -141,23 +104,8 @@ internal sealed class AppScenario : IAsyncDisposable
     public Task<JsonObject?> GetAsync(ResourceType type, string @namespace, string name) => Client.TryGetAsync(type, @namespace, name);
 
     /// <summary>Polls until <paramref name="condition"/> holds (60 s deadline: a seed composes several AWS resources).</summary>
-    public async Task<JsonObject> WaitForAsync(ResourceType type, string @namespace, string name, Func<JsonObject, bool> condition, string description)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var current = await GetAsync(type, @namespace, name);
-            if (current is not null && condition(current))
-            {
-                return current;
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"{type.Kind} {@namespace}/{name} never became {description}; last seen: {current?.ToJsonString()}\nlogs:\n{string.Join('\n', Logs.Lines.TakeLast(40))}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public Task<JsonObject> WaitForAsync(ResourceType type, string @namespace, string name, Func<JsonObject, bool> condition, string description) =>
+        ScenarioComposition.WaitForAsync(Client, Logs, type, @namespace, name, condition, description, TimeSpan.FromSeconds(60));
 
     public Task<JsonObject> WaitForAppAsync(string @namespace, string name, Func<JsonObject, bool> condition, string description) =>
         WaitForAsync(AppResourceTypes.AppPlatforms, @namespace, name, condition, description);

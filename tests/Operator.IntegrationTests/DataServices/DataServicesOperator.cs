@@ -2,17 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Skyforge.Aws;
-using Skyforge.Aws.Credentials;
 using Skyforge.Crds.Generation;
 using Skyforge.Kubernetes;
 using Skyforge.Kubernetes.Configuration;
-using Skyforge.Kubernetes.DependencyInjection;
 using Skyforge.Operator.Controllers;
 using Skyforge.Operator.IntegrationTests.Aws;
 using Skyforge.Runtime.Controllers;
-using Skyforge.Runtime.DependencyInjection;
 using Skyforge.TestKit.ApiServer;
 
 namespace Skyforge.Operator.IntegrationTests.DataServices;
@@ -69,35 +64,7 @@ internal sealed class DataServicesOperator : IAsyncDisposable
     public async Task StartOperatorAsync()
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(Logs)));
-        services.AddSkyforgeKubernetes(kubernetes =>
-        {
-            kubernetes.KubeConfigPath = _kubeconfig;
-            kubernetes.FieldManager = ManagedResourceReconciler<object>.FieldManager;
-        });
-        services.AddSkyforgeRuntime();
-        services.AddSingleton(AwsEnvironment.FromValues(new Dictionary<string, string> { ["AWS_SHARED_CREDENTIALS_FILE"] = _moto.CredentialsFile }));
-        services.AddSkyforgeAws(options =>
-        {
-            options.Region = MotoFixture.Region;
-            options.Profile = MotoFixture.Profile;
-            options.EndpointUrl = _moto.Proxy.Endpoint.ToString();
-            options.Resilience = new AwsResilienceOptions
-            {
-                MaxRetryAttempts = 4,
-                RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-                RetryMaxDelay = TimeSpan.FromMilliseconds(200),
-                AttemptTimeout = TimeSpan.FromSeconds(20),
-                RequestsPerSecond = 0,
-            };
-        });
-        new DataServicesModule().Register(services);
-        services.Configure<DataServicesOptions>(options =>
-        {
-            options.ClusterName = ClusterName;
-            options.TransitionInterval = TimeSpan.FromMilliseconds(500);
-            options.DriftInterval = _driftInterval;
-        });
+        ScenarioComposition.AddOperator(services, _kubeconfig, _moto, MotoFixture.Region, Logs, [new DataServicesModule()], options => options.DriftInterval = _driftInterval);
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<ControllerHost>().StartAsync(CancellationToken.None);
     }
@@ -120,23 +87,8 @@ internal sealed class DataServicesOperator : IAsyncDisposable
     public Task<JsonObject?> GetAsync(ResourceType type, string @namespace, string name) => Client.TryGetAsync(type, @namespace, name);
 
     /// <summary>Polls the object until <paramref name="condition"/> holds (30 s deadline).</summary>
-    public async Task<JsonObject> WaitForAsync(ResourceType type, string @namespace, string name, Func<JsonObject, bool> condition, string description)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var current = await GetAsync(type, @namespace, name);
-            if (current is not null && condition(current))
-            {
-                return current;
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException($"{type.Kind} {@namespace}/{name} never became {description}; last seen: {current?.ToJsonString()}\nlogs:\n{string.Join('\n', Logs.Lines.TakeLast(30))}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public Task<JsonObject> WaitForAsync(ResourceType type, string @namespace, string name, Func<JsonObject, bool> condition, string description) =>
+        ScenarioComposition.WaitForAsync(Client, Logs, type, @namespace, name, condition, description, TimeSpan.FromSeconds(30));
 
     public async Task WaitForGoneAsync(ResourceType type, string @namespace, string name)
     {

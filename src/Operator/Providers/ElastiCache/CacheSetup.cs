@@ -112,7 +112,7 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
             "CreateCacheParameterGroup" => region.ElastiCache.DeleteCacheParameterGroupAsync(new DeleteCacheParameterGroupRequest { CacheParameterGroupName = call.Member("CacheParameterGroupName") }, token),
             "CreateUser" => region.ElastiCache.DeleteUserAsync(new DeleteUserRequest { UserId = call.Member("UserId") }, token),
             // Under Snapshot the secret stays: a cache restored from the final snapshot needs the same token.
-            "CreateSecret" when policy == DeletionPolicy.Delete => region.SecretsManager.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
+            "CreateSecret" when policy == DeletionPolicy.Delete => SecretDeletion.ScheduleAsync(region.SecretsManager, call.Member("Name"), options.SecretRecoveryWindowDays, token),
             _ => null,
         }, cancellationToken);
     }

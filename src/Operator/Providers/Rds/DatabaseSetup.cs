@@ -67,7 +67,7 @@ public sealed class DatabaseSetup(IAwsClientFactory clients, DataServicesOptions
             "CreateDBParameterGroup" => region.Rds.DeleteDBParameterGroupAsync(new DeleteDBParameterGroupRequest { DBParameterGroupName = call.Member("DBParameterGroupName") }, token),
             "CreateDBClusterParameterGroup" => region.Rds.DeleteDBClusterParameterGroupAsync(new DeleteDBClusterParameterGroupRequest { DBClusterParameterGroupName = call.Member("DBClusterParameterGroupName") }, token),
             // Under Snapshot the secret stays: it holds the password of the final snapshot.
-            "CreateSecret" when policy == DeletionPolicy.Delete => region.SecretsManager.DeleteSecretAsync(new DeleteSecretRequest { SecretId = call.Member("Name"), RecoveryWindowInDays = options.SecretRecoveryWindowDays }, token),
+            "CreateSecret" when policy == DeletionPolicy.Delete => SecretDeletion.ScheduleAsync(region.SecretsManager, call.Member("Name"), options.SecretRecoveryWindowDays, token),
             _ => null,
         }, cancellationToken);
     }

@@ -83,14 +83,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
     public async Task<bool> DeleteAsync(ManagedResourceContext<ManagedSecret> context, ExternalObservation observed, CancellationToken cancellationToken)
     {
         var name = EffectiveSecret.AwsSecretName(context.Resource.Spec, context.Build, context.Identity);
-        try
-        {
-            await Secrets(context).DeleteSecretAsync(new DeleteSecretRequest { SecretId = name, RecoveryWindowInDays = _options.SecretRecoveryWindowDays }, cancellationToken);
-        }
-        catch (AwsServiceException gone) when (gone.IsNotFound)
-        {
-            // Already gone.
-        }
+        await SecretDeletion.ScheduleAsync(Secrets(context), name, _options.SecretRecoveryWindowDays, cancellationToken);
         return true;
     }
 
