@@ -90,7 +90,8 @@ public sealed class FaultInjectionTests
         server.Faults.Clear();
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(300), $"took {clock.Elapsed}");
+        // The server's timer may fire a millisecond or two before the client's stopwatch reads 300 ms.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(290), $"took {clock.Elapsed}");
     }
 
     [Fact]

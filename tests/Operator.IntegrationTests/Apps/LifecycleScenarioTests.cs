@@ -72,11 +72,12 @@ public sealed class LifecycleScenarioTests(MotoFixture moto) : IAsyncLifetime
         services.Remove(services.Single(s => s!["name"]!.GetValue<string>() == "billing-worker"));
         await _scenario.ApplyAsync(manifest);
         await Eventually.ReturnsAsync(() => Task.FromResult(_scenario.List(ResourceTypes.Deployments, "cloud-design").Count), count => count == 2, "two Deployments left");
-        Assert.Null(await _scenario.GetAsync(ResourceTypes.Services, "cloud-design", "billing"));
-        Assert.Null(await _scenario.GetAsync(AppResourceTypes.NetworkPolicies, "cloud-design", "billing-allow-ingress"));
-        Assert.Null(await _scenario.GetAsync(ResourceTypes.ServiceAccounts, "cloud-design", "billing-worker"));
-        var paths = (await _scenario.GetAsync(AppResourceTypes.Ingresses, "cloud-design", "cloud-design"))!["spec"]!["rules"]![0]!["http"]!["paths"]!.AsArray();
-        Assert.DoesNotContain(paths, path => path!["path"]!.GetValue<string>() == "/billing");
+        foreach (var (type, name) in new[] { (ResourceTypes.Services, "billing"), (AppResourceTypes.NetworkPolicies, "billing-allow-ingress"), (ResourceTypes.ServiceAccounts, "billing-worker") })
+        {
+            await Eventually.ReturnsAsync(() => _scenario.GetAsync(type, "cloud-design", name), gone => gone is null, $"{type.Kind} {name} deleted");
+        }
+        await Eventually.ReturnsAsync(() => _scenario.Client.GetAsync(AppResourceTypes.Ingresses, "cloud-design", "cloud-design"),
+            ingress => ingress["spec"]!["rules"]![0]!["http"]!["paths"]!.AsArray().All(path => path!["path"]!.GetValue<string>() != "/billing"), "the /billing route gone");
         Assert.NotNull(await _scenario.GetAsync(ResourceTypes.Deployments, "cloud-design", "inventory"));
 
         await _scenario.Client.DeleteAsync(AppResourceTypes.AppPlatforms, "cloud-design", "cloud-design");

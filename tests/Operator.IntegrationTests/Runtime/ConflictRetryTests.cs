@@ -21,6 +21,8 @@ public sealed class ConflictRetryTests(ITestOutputHelper output)
         await user.CreateAsync(Gadgets.Type, Gadgets.New("g", 3));
 
         await Poll.UntilAsync(() => DoubledSize(cluster) == "6", "the annotation was written");
+        // The server commits before the reconciler hears back, so its record of the write may trail the store a little.
+        await Poll.UntilAsync(() => Writes(reconciler).Count >= 4, "the reconciler recorded its successful write");
         Assert.Equal(
             [new("g", 0, "conflict"), new("g", 1, "conflict"), new("g", 2, "conflict"), new SizeAnnotatingReconciler.Attempt("g", 3, "updated")],
             Writes(reconciler));
@@ -30,6 +32,7 @@ public sealed class ConflictRetryTests(ITestOutputHelper output)
         await user.PatchAsync(Gadgets.Type, Gadgets.Namespace, "g", Gadgets.SizePatch(5));
 
         await Poll.UntilAsync(() => DoubledSize(cluster) == "10", "the annotation follows the new size");
+        await Poll.UntilAsync(() => Writes(reconciler).Count >= 6, "the reconciler recorded its second successful write");
         Assert.Equal([new("g", 0, "conflict"), new SizeAnnotatingReconciler.Attempt("g", 1, "updated")], Writes(reconciler).Skip(4));
         var stored = cluster.Server.Store.Get(Gadgets.Group, Gadgets.Plural, Gadgets.Namespace, "g")!;
         Assert.Equal(5, Gadgets.SizeOf(stored));
