@@ -127,6 +127,7 @@ public sealed partial class AppPlatformReconciler : IReconciler
 
         var observabilityMessages = new List<string>();
         var ingressApplied = false;
+        var plansApplied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var obj in desired)
         {
             var type = AppResourceTypes.Of(obj);
@@ -140,7 +141,7 @@ public sealed partial class AppPlatformReconciler : IReconciler
                 observabilityMessages.Add($"{type.Kind} {name} not created: {type.Group}/{type.Version} {type.Plural} is not served by this cluster (install the Prometheus Operator CRDs)");
                 continue;
             }
-            foreach (var final in Finalize(obj, type, app, plans))
+            foreach (var final in Finalize(obj, type, app, plans, plansApplied))
             {
                 await ApplyIfChangedAsync(type, final, owned.GetValueOrDefault((type, NameOf(final))), cancellationToken);
             }
@@ -177,14 +178,14 @@ public sealed partial class AppPlatformReconciler : IReconciler
     }
 
     /// <summary>The built object in its final shape: a service's Deployments from its rollout plan, the Service and HPA following the active colour, the Ingress carrying canary weights.</summary>
-    private static IEnumerable<JsonObject> Finalize(JsonObject obj, ResourceType type, AppPlatform app, Dictionary<string, ServiceRollout> plans)
+    private static IEnumerable<JsonObject> Finalize(JsonObject obj, ResourceType type, AppPlatform app, Dictionary<string, ServiceRollout> plans, HashSet<string> plansApplied)
     {
         var service = (app.Spec.Services ?? []).FirstOrDefault(s => IsServiceObject(obj, app, s));
         var plan = service is null ? null : plans.GetValueOrDefault(service.Name);
         if (type == ResourceTypes.Deployments)
         {
-            // Every Deployment of the service comes from the plan, emitted once at the first of them.
-            return plan is not null && plan.Apply.Count > 0 && IsFirstDeployment(obj, app, service!) ? plan.Apply : [];
+            // Every Deployment of the service comes from the plan, emitted once, at the first of them.
+            return plan is not null && plansApplied.Add(service!.Name) ? plan.Apply : [];
         }
         var copy = obj.DeepClone().AsObject();
         if (type == ResourceTypes.Services && plan?.ActiveColor is { } colour && NameOf(obj) == service!.Name)
@@ -315,9 +316,6 @@ public sealed partial class AppPlatformReconciler : IReconciler
 
     private static bool IsServiceObject(JsonObject obj, AppPlatform app, AppService service) =>
         obj["metadata"]?["labels"]?[Builders.Manifest.InstanceLabel]?.GetValue<string>() == $"{app.Metadata.Name}-{service.Name}";
-
-    private static bool IsFirstDeployment(JsonObject obj, AppPlatform app, AppService service) =>
-        NameOf(obj) == (service.Rollout?.Strategy == RolloutStrategy.BlueGreen ? AppNames.ColorName(service.Name, Workloads.Blue) : service.Name);
 
     private static string NameOf(JsonObject obj) => obj["metadata"]!["name"]!.GetValue<string>();
 

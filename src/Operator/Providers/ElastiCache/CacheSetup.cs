@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Skyforge.Aws;
 using Skyforge.Aws.ElastiCache;
 using Skyforge.Aws.SecretsManager;
@@ -20,6 +21,9 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
 {
     private readonly GeneratedCredential _credential = new(clients);
 
+    /// <summary>Caches whose tags name this owner, by ARN: ownership tags never change, so drift checks skip ListTagsForResource.</summary>
+    private readonly ConcurrentDictionary<string, bool> _confirmedOwner = new(StringComparer.Ordinal);
+
     public static DesiredState Build(ManagedResourceContext<ManagedCache> context, string? authToken, ConnectionEndpoints endpoints) =>
         ManagedCacheBuilder.Build(context.Resource, context.Build, new FixedToken(authToken ?? ""), endpoints);
 
@@ -28,6 +32,30 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
 
     /// <summary>The ElastiCache client of the cache's region.</summary>
     public IElastiCacheClient ElastiCache(ManagedResourceContext<ManagedCache> context) => clients.ForRegion(Region(context)).ElastiCache;
+
+    /// <summary>Who the ownership tags of the cache (replication group or serverless cache) with this ARN name; a confirmed owner is remembered until a fresh read.</summary>
+    public async Task<TaggedOwner> OwnerAsync(string? arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
+    {
+        if (arn is null)
+        {
+            return TaggedOwner.Nobody;
+        }
+        if (!context.FreshRead && _confirmedOwner.ContainsKey(arn))
+        {
+            return TaggedOwner.ThisOwner;
+        }
+        var tags = (await ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
+        var owner = context.OwnerOf(tags);
+        if (owner == TaggedOwner.ThisOwner)
+        {
+            _confirmedOwner[arn] = true;
+        }
+        else
+        {
+            _confirmedOwner.TryRemove(arn, out _);
+        }
+        return owner;
+    }
 
     /// <summary>The AUTH token, generating and storing it first when the secret does not exist yet; null when AUTH is off.</summary>
     public async Task<string?> EnsureAuthTokenAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)

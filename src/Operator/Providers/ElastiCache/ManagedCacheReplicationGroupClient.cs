@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Skyforge.Aws;
 using Skyforge.Aws.ElastiCache;
@@ -31,9 +30,6 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
     private readonly ReplicationGroupCache _groups;
     private readonly CacheSetup _setup;
 
-    /// <summary>Groups whose tags name this owner, by ARN: ownership tags never change, so drift checks skip ListTagsForResource.</summary>
-    private readonly ConcurrentDictionary<string, bool> _confirmedOwner = new(StringComparer.Ordinal);
-
     public ManagedCacheReplicationGroupClient(ReplicationGroupCache groups, CacheSetup setup)
     {
         _groups = groups;
@@ -50,7 +46,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
             // While the object is being deleted, the subnet group, parameter group and token secret may still need cleaning up: Delete does that.
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var owner = await OwnerAsync(group, context, cancellationToken);
+        var owner = await _setup.OwnerAsync(group.ARN, context, cancellationToken);
         if (owner != TaggedOwner.ThisOwner)
         {
             return new ExternalObservation { Exists = true, Owner = owner };
@@ -241,29 +237,6 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
             return null;
         }
         return new ConnectionEndpoints { Host = primary, Port = primaryEndpoint.Port, ReaderHost = readerHost };
-    }
-
-    private async Task<TaggedOwner> OwnerAsync(ReplicationGroup group, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
-    {
-        if (group.ARN is not { } arn)
-        {
-            return TaggedOwner.Nobody;
-        }
-        if (!context.FreshRead && _confirmedOwner.ContainsKey(arn))
-        {
-            return TaggedOwner.ThisOwner;
-        }
-        var tags = (await _setup.ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
-        var owner = context.OwnerOf(tags);
-        if (owner == TaggedOwner.ThisOwner)
-        {
-            _confirmedOwner[arn] = true;
-        }
-        else
-        {
-            _confirmedOwner.TryRemove(arn, out _);
-        }
-        return owner;
     }
 
     private static string GroupId(ManagedResourceContext<ManagedCache> context) =>

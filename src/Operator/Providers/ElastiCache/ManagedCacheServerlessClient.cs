@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Skyforge.Aws;
 using Skyforge.Aws.ElastiCache;
@@ -29,9 +28,6 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
     private readonly ServerlessCacheCache _caches;
     private readonly CacheSetup _setup;
 
-    /// <summary>Caches whose tags name this owner, by ARN: ownership tags never change, so drift checks skip ListTagsForResource.</summary>
-    private readonly ConcurrentDictionary<string, bool> _confirmedOwner = new(StringComparer.Ordinal);
-
     public ManagedCacheServerlessClient(ServerlessCacheCache caches, CacheSetup setup)
     {
         _caches = caches;
@@ -48,7 +44,7 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
             // While the object is being deleted, the user group, user and token secret may still need cleaning up: Delete does that.
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var owner = await OwnerAsync(cache, context, cancellationToken);
+        var owner = await _setup.OwnerAsync(cache.ARN, context, cancellationToken);
         if (owner != TaggedOwner.ThisOwner)
         {
             return new ExternalObservation { Exists = true, Owner = owner };
@@ -203,29 +199,6 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
             differences.Add("network.securityGroupIds");
         }
         return differences;
-    }
-
-    private async Task<TaggedOwner> OwnerAsync(ServerlessCache cache, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
-    {
-        if (cache.ARN is not { } arn)
-        {
-            return TaggedOwner.Nobody;
-        }
-        if (!context.FreshRead && _confirmedOwner.ContainsKey(arn))
-        {
-            return TaggedOwner.ThisOwner;
-        }
-        var tags = (await _setup.ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
-        var owner = context.OwnerOf(tags);
-        if (owner == TaggedOwner.ThisOwner)
-        {
-            _confirmedOwner[arn] = true;
-        }
-        else
-        {
-            _confirmedOwner.TryRemove(arn, out _);
-        }
-        return owner;
     }
 
     private static string CacheName(ManagedResourceContext<ManagedCache> context) =>
