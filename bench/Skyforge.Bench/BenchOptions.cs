@@ -10,7 +10,7 @@ internal sealed record BenchOptions
 {
     public const string Usage =
         "usage: Skyforge.Bench [--databases N] [--caches N] [--buses N] [--apps N] [--backend moto|stub] [--idle-seconds 60] " +
-        "[--drift-seconds 20] [--ready-timeout-seconds 1800]";
+        "[--drift-seconds 20] [--ready-timeout-seconds 1800] [--operator PATH] [--operator-arg ARG]...";
 
     public int Databases { get; init; }
 
@@ -31,6 +31,15 @@ internal sealed record BenchOptions
     /// <summary>How long to wait for every resource to become Ready before giving up (and reporting how far it got).</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The operator executable to measure; null for the build output next to the harness. Set it to a
+    /// <c>dotnet publish</c> output to measure the shipped artifact.
+    /// </summary>
+    public string? OperatorPath { get; init; }
+
+    /// <summary>Extra arguments appended to the operator's <c>run</c> command line (client rate limits, workers).</summary>
+    public IReadOnlyList<string> OperatorArguments { get; init; } = [];
+
     public int DataServices => Databases + Caches + Buses;
 
     /// <exception cref="ArgumentException">An unknown option, a bad number, or no resources at all.</exception>
@@ -49,6 +58,8 @@ internal sealed record BenchOptions
                 "--idle-seconds" => options with { IdleWindow = TimeSpan.FromSeconds(Positive(args, ++i)) },
                 "--drift-seconds" => options with { DriftInterval = TimeSpan.FromSeconds(Positive(args, ++i)) },
                 "--ready-timeout-seconds" => options with { ReadyTimeout = TimeSpan.FromSeconds(Positive(args, ++i)) },
+                "--operator" => options with { OperatorPath = Value(args, ++i) },
+                "--operator-arg" => options with { OperatorArguments = [.. options.OperatorArguments, Value(args, ++i)] },
                 var other => throw new ArgumentException($"unknown option \"{other}\""),
             };
         }

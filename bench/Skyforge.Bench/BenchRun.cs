@@ -17,7 +17,9 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output)
         var work = Directory.CreateTempSubdirectory("skyforge-bench-").FullName;
         await output.WriteLineAsync($"Skyforge scale benchmark: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         await output.WriteLineAsync($"command: --databases {options.Databases} --caches {options.Caches} --buses {options.Buses} --apps {options.Apps} " +
-            $"--backend {options.Backend.ToString().ToLowerInvariant()} --idle-seconds {options.IdleWindow.TotalSeconds:0} --drift-seconds {options.DriftInterval.TotalSeconds:0}");
+            $"--backend {options.Backend.ToString().ToLowerInvariant()} --idle-seconds {options.IdleWindow.TotalSeconds:0} --drift-seconds {options.DriftInterval.TotalSeconds:0}" +
+            (options.OperatorPath is null ? string.Empty : $" --operator {options.OperatorPath}") +
+            string.Concat(options.OperatorArguments.Select(argument => $" --operator-arg {argument}")));
 
         await using var cluster = await BenchCluster.StartAsync(work);
         await using var aws = await BenchAws.StartAsync(options.Backend, cancellationToken);
@@ -26,7 +28,7 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output)
         var manifests = Manifests(aws.Network);
 
         var startup = Stopwatch.StartNew();
-        await using var operatorProcess = await OperatorProcess.StartAsync(cluster.KubeconfigPath, aws.Proxy.Endpoint, options.DriftInterval, work, cancellationToken);
+        await using var operatorProcess = await OperatorProcess.StartAsync(cluster.KubeconfigPath, aws.Proxy.Endpoint, options, work, cancellationToken);
         startup.Stop();
         await output.WriteLineAsync($"operator: `skyforge run` as child process {operatorProcess.ProcessId}, ready after {startup.Elapsed.TotalSeconds:0.00} s; log {operatorProcess.LogPath}");
 

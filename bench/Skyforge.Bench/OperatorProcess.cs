@@ -40,12 +40,12 @@ internal sealed class OperatorProcess : IAsyncDisposable
     public string LogPath { get; }
 
     /// <summary>Starts the operator and returns once <c>/readyz</c> answers 200 (informers synced).</summary>
-    public static async Task<OperatorProcess> StartAsync(string kubeconfigPath, Uri awsEndpoint, TimeSpan driftInterval, string workDirectory, CancellationToken cancellationToken)
+    public static async Task<OperatorProcess> StartAsync(string kubeconfigPath, Uri awsEndpoint, BenchOptions options, string workDirectory, CancellationToken cancellationToken)
     {
-        var executable = Path.Combine(AppContext.BaseDirectory, "skyforge");
+        var executable = options.OperatorPath ?? Path.Combine(AppContext.BaseDirectory, "skyforge");
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"the operator's build output is missing next to the harness: {executable}");
+            throw new InvalidOperationException($"the operator executable does not exist: {executable}");
         }
         var metricsPort = FreePort();
         var healthPort = FreePort();
@@ -60,12 +60,16 @@ internal sealed class OperatorProcess : IAsyncDisposable
                 "--kubeconfig", kubeconfigPath,
                 "--aws-region", BenchAws.Region,
                 "--aws-endpoint-url", awsEndpoint.ToString(),
-                "--drift-interval", string.Create(CultureInfo.InvariantCulture, $"{(int)driftInterval.TotalSeconds}s"),
+                "--drift-interval", string.Create(CultureInfo.InvariantCulture, $"{(int)options.DriftInterval.TotalSeconds}s"),
                 "--metrics-addr", $"127.0.0.1:{metricsPort}",
                 "--health-addr", $"127.0.0.1:{healthPort}",
                 "--cluster-name", "bench",
             },
         };
+        foreach (var argument in options.OperatorArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var variable in AwsVariables)
         {
             start.Environment.Remove(variable);

@@ -6,7 +6,7 @@ namespace Skyforge.Crds.Schema;
 
 /// <summary>
 /// Translates Go RE2 syntax (used by CRD <c>pattern</c> and CEL <c>matches</c>) into an equivalent .NET
-/// pattern and compiles it with <see cref="RegexOptions.NonBacktracking"/>, which gives RE2's
+/// pattern for <see cref="Re2Pattern"/>, which matches with <see cref="RegexOptions.NonBacktracking"/> for RE2's
 /// linear-time guarantee. Constructs RE2 rejects (lookarounds, backreferences, atomic groups,
 /// possessive quantifiers) are rejected here too, as are the few RE2 features .NET cannot express.
 /// </summary>
@@ -46,20 +46,6 @@ internal static class Re2Translator
         "P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So",
         "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn",
     };
-
-    /// <summary>Compiles an RE2 pattern; throws <see cref="ArgumentException"/> naming the problem.</summary>
-    public static Regex Compile(string pattern)
-    {
-        var translated = Translate(pattern);
-        try
-        {
-            return new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-        }
-        catch (NotSupportedException exception)
-        {
-            throw new ArgumentException($"unsupported regular expression: {exception.Message}", nameof(pattern), exception);
-        }
-    }
 
     public static string Translate(string pattern) => new Translation(pattern).Run();
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Skyforge.Crds.Schema;
 
@@ -59,7 +58,7 @@ internal sealed class SchemaNode
 
     public long? MinLength { get; init; }
 
-    public Regex? Pattern { get; init; }
+    public Re2Pattern? Pattern { get; init; }
 
     public string? PatternSource { get; init; }
 

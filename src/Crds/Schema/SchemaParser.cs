@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Skyforge.Crds.Schema.Cel;
 
 namespace Skyforge.Crds.Schema;
@@ -482,12 +481,12 @@ internal static class SchemaParser
     private static ValueValidations ReadValueValidations(JsonObject obj, string path)
     {
         var patternSource = ReadString(obj, "pattern", path);
-        Regex? pattern = null;
+        Re2Pattern? pattern = null;
         if (patternSource is not null)
         {
             try
             {
-                pattern = Re2Translator.Compile(patternSource);
+                pattern = Re2Pattern.Compile(patternSource);
             }
             catch (ArgumentException exception)
             {
@@ -718,7 +717,7 @@ internal static class SchemaParser
         double? MultipleOf,
         long? MaxLength,
         long? MinLength,
-        Regex? Pattern,
+        Re2Pattern? Pattern,
         string? PatternSource,
         long? MaxItems,
         long? MinItems,

@@ -151,6 +151,74 @@ public sealed class LifecycleScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.Null(await _scenario.GetAsync(AppResourceTypes.PrometheusRules, AppManifests.Namespace, "shop"));
     }
 
+    [Fact]
+    public async Task A_second_app_declaring_the_same_service_reports_OwnershipConflict_and_takes_nothing_over()
+    {
+        _scenario = await AppScenario.StartAsync(moto, MotoFixture.Region, AppManifests.Namespace);
+        await _scenario.ApplyAsync(AppManifests.Web("shop:1", "{strategy: RollingUpdate}", target: "k3s"));
+        await _scenario.WaitForAppAsync(AppManifests.Namespace, "shop", AppScenario.IsReady, "shop Ready");
+        var rival = AppManifests.Web("store:1", "{strategy: RollingUpdate}", target: "k3s");
+        rival["metadata"]!["name"] = "store";
+        await _scenario.ApplyAsync(rival);
+
+        var conflicted = await _scenario.WaitForAppAsync(AppManifests.Namespace, "store",
+            current => AppScenario.Condition(current, "Ready")?["reason"]?.GetValue<string>() == ConditionReasons.OwnershipConflict, "OwnershipConflict");
+        var message = AppScenario.Condition(conflicted, "Ready")!["message"]!.GetValue<string>();
+        Assert.Contains("Deployment web is controlled by AppPlatform shop", message, StringComparison.Ordinal);
+        Assert.Contains("Service web is controlled by AppPlatform shop", message, StringComparison.Ordinal);
+        Assert.Equal("Failed", conflicted["status"]!["phase"]!.GetValue<string>());
+        await Eventually.ReturnsAsync(() => Task.FromResult(_scenario.Server.Store.List("", "events", AppManifests.Namespace)),
+            events => events.Any(e => e["reason"]!.GetValue<string>() == ConditionReasons.OwnershipConflict && e["type"]!.GetValue<string>() == "Warning"
+                && e["involvedObject"]!["name"]!.GetValue<string>() == "store"), "a Warning event on store");
+
+        var quietSince = await QuietAsync();
+        await RequestReconcileAsync("store", "2026-11-22T10:00:00Z");
+        await RequestReconcileAsync("shop", "2026-11-22T10:00:00Z");
+        for (var idle = Stopwatch.StartNew(); idle.Elapsed < TimeSpan.FromSeconds(2); await Task.Delay(100))
+        {
+            var writes = _scenario.OperatorWrites(quietSince);
+            Assert.True(writes.Count == 0, $"the two apps fight: {string.Join(", ", writes.Select(w => $"{w.Verb} {w.Resource}/{w.Name} {w.Subresource}"))}");
+        }
+        var deployment = (await _scenario.GetAsync(ResourceTypes.Deployments, AppManifests.Namespace, "web"))!;
+        Assert.Equal("shop", deployment["metadata"]!["ownerReferences"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("shop:1", deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
+
+        await _scenario.Client.DeleteAsync(AppResourceTypes.AppPlatforms, AppManifests.Namespace, "shop");
+        await Eventually.ReturnsAsync(() => _scenario.GetAsync(ResourceTypes.Deployments, AppManifests.Namespace, "web"), gone => gone is null, "shop's Deployment collected");
+        await RequestReconcileAsync("store", "2026-11-22T10:05:00Z");
+        await _scenario.WaitForAppAsync(AppManifests.Namespace, "store", AppScenario.IsReady, "store Ready once shop is gone");
+        var taken = (await _scenario.GetAsync(ResourceTypes.Deployments, AppManifests.Namespace, "web"))!;
+        Assert.Equal("store", taken["metadata"]!["ownerReferences"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unowned_object_of_the_same_name_is_left_alone()
+    {
+        _scenario = await AppScenario.StartAsync(moto, MotoFixture.Region, AppManifests.Namespace);
+        await _scenario.Client.ApplyAsync(ResourceTypes.Services, new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Service",
+            ["metadata"] = new JsonObject { ["name"] = "web", ["namespace"] = AppManifests.Namespace },
+            ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 80 }), ["selector"] = new JsonObject { ["app"] = "hand-made" } },
+        }, new ApplyOptions { FieldManager = "kubectl" });
+        await _scenario.ApplyAsync(AppManifests.Web("shop:1", "{strategy: RollingUpdate}", target: "k3s"));
+
+        var conflicted = await _scenario.WaitForAppAsync(AppManifests.Namespace, "shop",
+            current => AppScenario.Condition(current, "Ready")?["reason"]?.GetValue<string>() == ConditionReasons.OwnershipConflict, "OwnershipConflict");
+        Assert.Contains("Service web already exists without an owner", AppScenario.Condition(conflicted, "Ready")!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var service = (await _scenario.GetAsync(ResourceTypes.Services, AppManifests.Namespace, "web"))!;
+        Assert.Equal("hand-made", service["spec"]!["selector"]!["app"]!.GetValue<string>());
+        Assert.Null(service["metadata"]!["ownerReferences"]);
+        Assert.Empty(_scenario.List(ResourceTypes.Deployments, AppManifests.Namespace));
+    }
+
+    private Task RequestReconcileAsync(string name, string at) =>
+        _scenario!.Client.PatchAsync(AppResourceTypes.AppPlatforms, AppManifests.Namespace, name, KubernetesPatch.Merge(new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["skyforge.dev/reconcile-requested-at"] = at } },
+        }));
+
     /// <summary>Waits until the operator has made no write for a second; returns the request-log position from then on.</summary>
     private async Task<int> QuietAsync()
     {

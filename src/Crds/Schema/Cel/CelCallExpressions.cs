@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Skyforge.Crds.Schema.Cel;
 
@@ -24,7 +23,7 @@ internal sealed class CallExpression(CelFunction function, IReadOnlyList<CelExpr
 }
 
 /// <summary><c>s.matches('literal')</c> with the RE2 pattern compiled once when the rule is compiled.</summary>
-internal sealed class RegexMatchExpression(CelExpression subject, Regex regex) : CelExpression
+internal sealed class RegexMatchExpression(CelExpression subject, Re2Pattern regex) : CelExpression
 {
     public override object Evaluate(object[] slots) => subject.Evaluate(slots) switch
     {

@@ -218,11 +218,11 @@ internal sealed partial class CelCompiler
         return new CallExpression(function, arguments.Select(argument => Compile(argument).Expression).ToList());
     }
 
-    private static Regex CompileRegex(string pattern, int position)
+    private static Re2Pattern CompileRegex(string pattern, int position)
     {
         try
         {
-            return Re2Translator.Compile(pattern);
+            return Re2Pattern.Compile(pattern);
         }
         catch (ArgumentException exception)
         {

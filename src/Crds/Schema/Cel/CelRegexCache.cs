@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 
 namespace Skyforge.Crds.Schema.Cel;
 
@@ -11,20 +10,20 @@ internal static class CelRegexCache
 {
     private const int Capacity = 256;
 
-    private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Re2Pattern?> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The compiled pattern, or null when it is not valid RE2.</summary>
-    public static Regex? Get(string pattern)
+    public static Re2Pattern? Get(string pattern)
     {
         if (Cache.TryGetValue(pattern, out var cached))
         {
             return cached;
         }
 
-        Regex? regex;
+        Re2Pattern? regex;
         try
         {
-            regex = Re2Translator.Compile(pattern);
+            regex = Re2Pattern.Compile(pattern);
         }
         catch (ArgumentException)
         {

@@ -26,10 +26,14 @@ public sealed partial class AppPlatformReconciler : IReconciler
 {
     public const string FieldManager = ManagedResourceReconciler<object>.FieldManager;
 
+    /// <summary>How often an application blocked by an ownership conflict looks again: the other owner's objects going away reconciles only that owner.</summary>
+    public static readonly TimeSpan ConflictRetryInterval = TimeSpan.FromMinutes(1);
+
     private readonly SharedInformerFactory _informers;
     private readonly IKubernetesClient _client;
     private readonly IEventRecorder _events;
     private readonly ApiDiscovery _discovery;
+    private readonly AppOwnership _ownership;
     private readonly TimeProvider _time;
     private readonly ILogger<AppPlatformReconciler> _logger;
 
@@ -45,6 +49,7 @@ public sealed partial class AppPlatformReconciler : IReconciler
         _client = client;
         _events = events;
         _discovery = discovery;
+        _ownership = new AppOwnership(informers, client);
         _time = time;
         _logger = logger;
     }
@@ -70,6 +75,11 @@ public sealed partial class AppPlatformReconciler : IReconciler
         var app = cached.Raw.Deserialize<AppPlatform>(SkyforgeJson.Options) ?? throw new JsonException("an AppPlatform did not deserialize");
         var desired = AppPlatformBuilder.Build(app).Objects;
         var owned = OwnedObjects(cached);
+        var conflicts = await _ownership.ConflictsAsync(cached, desired, owned, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            return await ConflictAsync(cached, status, conflicts, cancellationToken);
+        }
         try
         {
             return await ReconcileLiveAsync(cached, app, desired, owned, status, cancellationToken);
@@ -282,6 +292,15 @@ public sealed partial class AppPlatformReconciler : IReconciler
         status.Phase = "Failed";
         await WriteStatusAsync(cached, status, cancellationToken);
         return ReconcileResult.Terminal(message);
+    }
+
+    private async Task<ReconcileResult> ConflictAsync(CachedObject cached, StatusDraft status, IReadOnlyList<string> conflicts, CancellationToken cancellationToken)
+    {
+        var message = $"nothing applied: {string.Join("; ", conflicts)}; rename the service or data service, or remove the other owner";
+        status.Set(AppConditions.Ready, ConditionSet.False, ConditionReasons.OwnershipConflict, message);
+        status.Phase = "Failed";
+        await WriteStatusAsync(cached, status, cancellationToken);
+        return ReconcileResult.RequeueAfter(ConflictRetryInterval);
     }
 
     private async Task WriteStatusAsync(CachedObject cached, StatusDraft status, CancellationToken cancellationToken)
