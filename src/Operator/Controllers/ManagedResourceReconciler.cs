@@ -303,7 +303,10 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
         await _client.PatchAsync(_kind.Type, @namespace, name, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
     }
 
-    /// <summary>Applies the objects; one that exists under another controller (e.g. a user's own Secret of that name) is never taken over.</summary>
+    /// <summary>
+    /// Applies the objects that differ from the cluster's (so a drift check of an unchanged resource reads but never
+    /// writes); one that exists under another controller (e.g. a user's own Secret of that name) is never taken over.
+    /// </summary>
     private async Task PublishAsync(CachedObject owner, IReadOnlyList<JsonObject> objects, CancellationToken cancellationToken)
     {
         foreach (var desired in objects)
@@ -328,7 +331,11 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
             {
                 throw new ExternalResourceException(ConditionReasons.OwnershipConflict, $"{type.Kind} {name} already exists and is not controlled by this {_kind.Type.Kind}; it is left untouched");
             }
-            await _client.ApplyAsync(type, obj, new ApplyOptions { FieldManager = FieldManager, Force = true }, cancellationToken);
+            var stamped = AppliedConfiguration.Stamp(obj);
+            if (AppliedConfiguration.NeedsApply(stamped, existing))
+            {
+                await _client.ApplyAsync(type, stamped, new ApplyOptions { FieldManager = FieldManager, Force = true }, cancellationToken);
+            }
         }
     }
 

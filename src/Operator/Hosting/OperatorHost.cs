@@ -114,6 +114,8 @@ public sealed class OperatorHost : IAsyncDisposable
             kubernetes.Context = settings.Context;
             kubernetes.UserAgent = $"skyforge-operator/{Version}";
             kubernetes.FieldManager = FieldManager;
+            kubernetes.Qps = settings.RateLimits.KubernetesQps;
+            kubernetes.Burst = settings.RateLimits.KubernetesBurst;
         });
         services.AddSkyforgeRuntime(runtime =>
         {
@@ -125,6 +127,8 @@ public sealed class OperatorHost : IAsyncDisposable
         {
             aws.Region = settings.Operator.DefaultRegion;
             aws.EndpointUrl = settings.AwsEndpointUrl;
+            aws.Resilience.RequestsPerSecond = settings.RateLimits.AwsQps;
+            aws.Resilience.Burst = settings.RateLimits.AwsBurst;
         });
         foreach (var module in modules)
         {

@@ -114,6 +114,9 @@ internal sealed class Controller
             result = ReconcileResult.Failed(ex);
         }
         _metrics.Reconciled(_definition.Name, MetricResult(result.Outcome), _timeProvider.GetElapsedTime(started));
+        // Only earlier results of this key schedule delayed adds, and this reconcile saw everything they would have:
+        // its own result decides when to look next (a 15 s re-check left by "creating" must not outlive "available").
+        queue.CancelDelayed(key);
         switch (result.Outcome)
         {
             case ReconcileOutcome.Done:

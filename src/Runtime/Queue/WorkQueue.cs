@@ -115,6 +115,18 @@ public sealed class WorkQueue<T> : IDisposable
         }
     }
 
+    /// <summary>Drops the item's pending delayed add, if any (items already waiting to be handed out stay).</summary>
+    public void CancelDelayed(T item)
+    {
+        lock (_gate)
+        {
+            if (_delayed.Remove(item, out var pending))
+            {
+                pending.Timer!.Dispose();
+            }
+        }
+    }
+
     /// <summary>Adds the item after the delay its rate limiter assigns (a failure is recorded).</summary>
     public void AddRateLimited(T item)
     {

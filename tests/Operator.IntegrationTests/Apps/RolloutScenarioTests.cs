@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Skyforge.Kubernetes;
 using Skyforge.Kubernetes.Requests;
@@ -114,7 +115,11 @@ public sealed class RolloutScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.EndsWith(":2024.11.1", ImageOf((await _scenario.GetAsync(ResourceTypes.Deployments, "shangwellness", "web"))!));
         Assert.EndsWith(":2024.12.1", ImageOf((await _scenario.GetAsync(ResourceTypes.Deployments, "shangwellness", "web-canary"))!));
 
-        _scenario.Clock.Advance(TimeSpan.FromSeconds(299));
+        // The operator's clock moves on in real time too, so it is set against the step's recorded start, with a margin
+        // for a slow machine: 290 s into the 300 s pause, then past its end.
+        var canary = (await _scenario.GetAsync(ResourceTypes.Deployments, "shangwellness", "web-canary"))!;
+        var stepStarted = DateTimeOffset.Parse(RolloutAnnotations.Get(canary, RolloutAnnotations.CanaryStepStartedAt)!, CultureInfo.InvariantCulture);
+        _scenario.Clock.Advance(stepStarted + TimeSpan.FromSeconds(290) - _scenario.Clock.GetUtcNow());
         await PokeAsync("shangwellness", "shangwellness");
         for (var watched = System.Diagnostics.Stopwatch.StartNew(); watched.Elapsed < TimeSpan.FromSeconds(1); await Task.Delay(100))
         {
@@ -122,7 +127,7 @@ public sealed class RolloutScenarioTests(MotoFixture moto) : IAsyncLifetime
             Assert.True(ServiceRollout((await _scenario.GetAsync(AppResourceTypes.AppPlatforms, "shangwellness", "shangwellness"))!, "web", "Paused"));
         }
 
-        _scenario.Clock.Advance(TimeSpan.FromSeconds(2));
+        _scenario.Clock.Advance(TimeSpan.FromSeconds(12));
         await PokeAsync("shangwellness", "shangwellness");
         var promoted = await _scenario.WaitForAppAsync("shangwellness", "shangwellness", app => ServiceRollout(app, "web", "Complete"), "promoted");
         Assert.Null(AppScenario.ServiceStatus(promoted, "web")!["canaryWeight"]);

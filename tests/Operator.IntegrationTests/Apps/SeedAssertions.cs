@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Skyforge.Crds.V1Alpha1;
 using Skyforge.Kubernetes;
 using Skyforge.Operator.Builders.Apps;
+using Skyforge.Operator.Controllers;
 using Skyforge.Operator.Controllers.Apps;
 
 namespace Skyforge.Operator.IntegrationTests.Apps;

@@ -1,81 +1,71 @@
-using System.Text.Json.Nodes;
-using Skyforge.Crds.V1Alpha1;
+using Microsoft.Extensions.DependencyInjection;
+using Skyforge.Aws;
+using Skyforge.Aws.Credentials;
+using Skyforge.Crds.Generation;
 using Skyforge.Kubernetes;
 using Skyforge.Kubernetes.Configuration;
 using Skyforge.Kubernetes.Requests;
-using Skyforge.Kubernetes.Serialization;
 using Skyforge.Operator.Controllers;
 using Skyforge.Operator.Controllers.Apps;
-using Skyforge.Operator.IntegrationTests.Apps;
+using Skyforge.Operator.Hosting;
 using Skyforge.Operator.IntegrationTests.Aws;
 using Skyforge.Operator.IntegrationTests.DataServices;
 using Skyforge.Operator.IntegrationTests.Foundation;
 using Skyforge.Operator.IntegrationTests.Hosting;
-using Skyforge.TestKit.Workloads;
+using Skyforge.TestKit.ApiServer;
+using Skyforge.TestKit.ApiServer.Recording;
 
 namespace Skyforge.Operator.IntegrationTests.Packaging;
 
 /// <summary>
-/// config/rbac against what the operator really does: the data-service controllers reconcile a ManagedSecret
-/// (Secrets Manager on moto) and an in-cluster ManagedDatabase, ManagedCache and MessageBus through create, update
-/// and delete, and the real `skyforge run` host takes and releases its leader-election Lease, all against the
-/// TestKit API server, whose request log gives the (group, resource, verb) triples the operator needed. Every one
-/// must be granted, and every grant must have been needed.
+/// config/rbac against what the operator really does (<see cref="RbacScenario"/>: every data-service kind and an
+/// AppPlatform through create, update and delete, with the real `skyforge run` host taking and releasing its
+/// leader-election Lease), all against the TestKit API server, whose request log gives the (group, resource, verb)
+/// triples and namespaces the operator needed. Watching all namespaces, every one must be granted and every grant
+/// needed; watching one namespace, a Role there (the Helm chart's RBAC with watchNamespace) must suffice.
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class RbacCoverageTests(MotoFixture moto) : IAsyncLifetime
 {
     private const string Namespace = "shop";
     private const string OperatorNamespace = "skyforge-system";
+    private const string OtherNamespace = "elsewhere";
 
     /// <summary>The test's own requests carry this User-Agent and are left out; the operator's all start with "skyforge-".</summary>
     private const string TestUserAgent = "rbac-coverage-test";
 
-    private DataServicesOperator _operator = null!;
-    private KubernetesClient _user = null!;
-    private string _kubeconfig = null!;
+    /// <summary>The `skyforge run` host's User-Agent, followed by its version.</summary>
+    private const string RunHostUserAgent = "skyforge-operator/";
 
-    public async Task InitializeAsync()
-    {
-        await moto.ResetAsync();
-        _operator = await DataServicesOperator.StartAsync(moto, Namespace, OperatorNamespace);
-        _kubeconfig = Path.Combine(Path.GetTempPath(), $"skyforge-rbac-{Guid.NewGuid():N}.kubeconfig");
-        _operator.Server.WriteKubeconfig(_kubeconfig);
-        _user = new KubernetesClient(
-            KubernetesConfigurationLoader.Load(_kubeconfig, null, TimeProvider.System),
-            new KubernetesClientOptions { FieldManager = "kubectl", UserAgent = TestUserAgent },
-            TimeProvider.System);
-    }
+    private static readonly string ConfigRbac = Path.Combine(RepositoryFiles.Root, "config", "rbac");
 
-    public async Task DisposeAsync()
+    private readonly string _kubeconfig = Path.Combine(Path.GetTempPath(), $"skyforge-rbac-{Guid.NewGuid():N}.kubeconfig");
+
+    public Task InitializeAsync() => moto.ResetAsync();
+
+    public Task DisposeAsync()
     {
-        _user.Dispose();
-        await _operator.DisposeAsync();
         File.Delete(_kubeconfig);
+        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task The_roles_grant_exactly_what_the_operator_uses()
     {
+        await using var dataServices = await DataServicesOperator.StartAsync(moto, Namespace, OperatorNamespace);
+        using var user = User(dataServices.Server);
         await using (var host = await RunningOperator.StartAsync(
             _kubeconfig,
             ["--leader-elect", "--leader-election-namespace", OperatorNamespace, "--aws-region", MotoFixture.Region],
             modules: [new AppPlatformModule()]))
         {
-            await Eventually.ReturnsAsync(
-                () => Task.FromResult(_operator.Server.Store.Get("coordination.k8s.io", "leases", OperatorNamespace, "skyforge-operator")),
-                lease => lease?["spec"]?["holderIdentity"] is not null,
-                "the host to take the Lease");
-            await ReconcileManagedSecretAsync();
-            await ReconcileInClusterDatabaseAsync();
-            await ReconcileInClusterEngineAsync(SkyforgeResourceTypes.ManagedCaches, "sessions", InClusterCache("allkeys-lfu"), InClusterCache("allkeys-lru"));
-            await ReconcileInClusterEngineAsync(SkyforgeResourceTypes.MessageBuses, "notifications", InClusterRabbitMq("512Mi"), InClusterRabbitMq("1Gi"));
-            await ReconcileAppPlatformAsync();
+            await WaitForLeaseAsync(dataServices.Server);
+            await RunWithLogsAsync(host, new RbacScenario(dataServices.Server, user, Namespace).RunAsync);
             Assert.Equal(0, await host.StopAsync());
         }
 
-        var used = _operator.Server.Requests.RbacRules("skyforge-").ToHashSet();
-        var granted = RbacManifests.GrantedRules(Path.Combine(RepositoryFiles.Root, "config", "rbac"));
+        var used = dataServices.Server.Requests.RbacRules("skyforge-").ToHashSet();
+        var granted = RbacManifests.GrantedRules(ConfigRbac);
 
         var missing = used.Except(granted).Select(Describe).Order().ToList();
         Assert.True(missing.Count == 0, $"used but not granted by config/rbac:\n{string.Join('\n', missing)}");
@@ -83,197 +73,117 @@ public sealed class RbacCoverageTests(MotoFixture moto) : IAsyncLifetime
         Assert.True(unused.Count == 0, $"granted by config/rbac but never used:\n{string.Join('\n', unused)}");
     }
 
-    private async Task ReconcileManagedSecretAsync()
+    /// <summary>
+    /// `skyforge run --namespace shop` with every module, as the Helm chart runs it with watchNamespace: each request must
+    /// be in shop and granted by config/rbac/role.yaml (the chart's Role there), in the Lease namespace and granted by the
+    /// leader-election Role, or API discovery, which Kubernetes allows every authenticated user (system:discovery).
+    /// </summary>
+    [Fact]
+    public async Task Watching_one_namespace_the_operator_needs_only_a_role_there_and_the_lease_role()
     {
-        var type = SkyforgeResourceTypes.ManagedSecrets;
-        await ApplyAsync(type, ManagedSecret("token"));
-        await WaitForAsync(type, "api-keys", obj => DataServicesOperator.IsReady(obj), "Ready");
-        await ApplyAsync(type, ManagedSecret("token", "webhook"));
-        await WaitForAsync(type, "api-keys", obj => DataServicesOperator.IsReady(obj) && Generation(obj) == 2, "Ready at generation 2");
-        await _user.DeleteAsync(type, Namespace, "api-keys");
-        await WaitForGoneAsync(type, "api-keys");
+        await using var server = await TestApiServer.StartAsync(new TestApiServerOptions { InitialNamespaces = ["default", Namespace, OperatorNamespace, OtherNamespace] });
+        foreach (var (_, crd) in CrdGenerator.ForSkyforgeKinds().GenerateAll())
+        {
+            server.InstallCustomResourceDefinition(crd);
+        }
+        using var user = User(server);
+        var foreignType = SkyforgeResourceTypes.ManagedDatabases;
+        await user.ApplyAsync(foreignType, RbacScenario.InClusterDatabase(OtherNamespace, "250m"), new ApplyOptions { FieldManager = "kubectl", Force = true });
+
+        await using (var host = await RunningOperator.StartAsync(
+            _kubeconfig,
+            [
+                "--namespace", Namespace, "--leader-elect", "--leader-election-namespace", OperatorNamespace,
+                "--aws-region", MotoFixture.Region, "--aws-endpoint-url", moto.Proxy.Endpoint.ToString(),
+            ],
+            modules: [.. OperatorModules.All, MotoAccount()]))
+        {
+            await WaitForLeaseAsync(server);
+            await RunWithLogsAsync(host, new RbacScenario(server, user, Namespace).RunAsync);
+            Assert.Equal(0, await host.StopAsync());
+        }
+
+        var role = RbacManifests.GrantedRulesInFile(Path.Combine(ConfigRbac, "role.yaml"));
+        var leaseRole = RbacManifests.GrantedRulesInFile(Path.Combine(ConfigRbac, "leader_election_role.yaml"));
+        var requests = server.Requests.Snapshot().Where(request => request.UserAgent.StartsWith(RunHostUserAgent, StringComparison.Ordinal)).ToList();
+        var forbidden = requests
+            .Select(request => (Request: request, Reason: Forbidden(request, role, leaseRole)))
+            .Where(check => check.Reason is not null)
+            .Select(check => $"{check.Request.Verb} {check.Request.Path}: {check.Reason}")
+            .Distinct().Order().ToList();
+        Assert.True(forbidden.Count == 0, $"with --namespace {Namespace} the operator made requests a Role in {Namespace} would not allow:\n{string.Join('\n', forbidden)}");
+        Assert.Contains(requests, request => request.Namespace == Namespace && request.Verb == "watch");
+
+        var foreign = await user.GetAsync(foreignType, OtherNamespace, "inventory");
+        Assert.True(
+            foreign["status"] is null && foreign["metadata"]!["finalizers"] is null,
+            $"the operator watching {Namespace} reconciled ManagedDatabase {OtherNamespace}/inventory");
     }
+
+    /// <summary>Why RBAC with a Role in <see cref="Namespace"/> and the Lease Role would refuse the request; null when it allows it.</summary>
+    private static string? Forbidden(
+        RecordedRequest request,
+        IReadOnlySet<(string Group, string Resource, string Verb)> role,
+        IReadOnlySet<(string Group, string Resource, string Verb)> leaseRole)
+    {
+        if (!request.IsResourceRequest)
+        {
+            return IsDiscovery(request.Path) ? null : "a non-resource URL other than discovery";
+        }
+        var rule = (request.Group, request.Subresource.Length == 0 ? request.Resource : $"{request.Resource}/{request.Subresource}", request.Verb);
+        return request.Namespace switch
+        {
+            Namespace => role.Contains(rule) ? null : $"{Describe(rule)} is not in config/rbac/role.yaml",
+            OperatorNamespace => leaseRole.Contains(rule) ? null : $"{Describe(rule)} in the Lease namespace is not in config/rbac/leader_election_role.yaml",
+            "" => "cluster-wide",
+            _ => $"in namespace {request.Namespace}",
+        };
+    }
+
+    private static bool IsDiscovery(string path) =>
+        path is "/api" or "/apis" or "/version"
+        || path.StartsWith("/api/", StringComparison.Ordinal)
+        || path.StartsWith("/apis/", StringComparison.Ordinal);
 
     /// <summary>
-    /// An AppPlatform (run by the `skyforge run` host) composing all four data-service kinds and every workload kind, then
-    /// shrunk to one worker so that each of them is deleted again, then deleted.
+    /// The run host takes AWS credentials from the process environment; this gives it moto's test profile instead (as
+    /// <c>--profile</c> would), and re-checks in-cluster engines as often as the scenario harness does.
     /// </summary>
-    private async Task ReconcileAppPlatformAsync()
+    private DelegateModule MotoAccount() => new(services =>
     {
-        await using var workloads = WorkloadSimulator.Attach(_operator.Server);
-        MonitoringCrds.Install(_operator.Server);
-        var type = AppResourceTypes.AppPlatforms;
-        await ApplyAsync(type, AppPlatform(full: true));
-        await WaitForAsync(type, "storefront", DataServicesOperator.IsReady, "Ready");
-        await WaitForAsync(AppResourceTypes.PrometheusRules, "storefront", _ => true, "applied");
-        await ApplyAsync(type, AppPlatform(full: false));
-        await WaitForGoneAsync(SkyforgeResourceTypes.ManagedSecrets, "storefront-key");
-        await WaitForGoneAsync(AppResourceTypes.PrometheusRules, "storefront");
-        await WaitForGoneAsync(ResourceTypes.Deployments, "web");
-        await WaitForAsync(type, "storefront", DataServicesOperator.IsReady, "Ready with the worker alone");
-        await _user.DeleteAsync(type, Namespace, "storefront");
-        await WaitForGoneAsync(type, "storefront");
+        services.AddSingleton(AwsEnvironment.FromValues(new Dictionary<string, string> { ["AWS_SHARED_CREDENTIALS_FILE"] = moto.CredentialsFile }));
+        services.Configure<AwsOptions>(options => options.Profile = MotoFixture.Profile);
+        services.Configure<DataServicesOptions>(options => options.TransitionInterval = TimeSpan.FromMilliseconds(500));
+    });
+
+    /// <summary>A kubectl-like client for <paramref name="server"/>; the operator gets the same kubeconfig.</summary>
+    private KubernetesClient User(TestApiServer server)
+    {
+        server.WriteKubeconfig(_kubeconfig);
+        return new KubernetesClient(
+            KubernetesConfigurationLoader.Load(_kubeconfig, null, TimeProvider.System),
+            new KubernetesClientOptions { FieldManager = "kubectl", UserAgent = TestUserAgent },
+            TimeProvider.System);
     }
 
-    private async Task ReconcileInClusterDatabaseAsync()
+    /// <summary>Runs <paramref name="scenario"/>; when it times out, the message ends with the operator's last log lines.</summary>
+    private static async Task RunWithLogsAsync(RunningOperator host, Func<Task> scenario)
     {
-        var type = SkyforgeResourceTypes.ManagedDatabases;
-        await ApplyAsync(type, InClusterDatabase("250m"));
-        await WaitForAsync(ResourceTypes.StatefulSets, "inventory", _ => true, "applied");
-        await ReportReadyReplicasAsync(1);
-        await WaitForAsync(type, "inventory", DataServicesOperator.IsReady, "Ready");
-        await ApplyAsync(type, InClusterDatabase("500m"));
-        await WaitForAsync(type, "inventory", obj => DataServicesOperator.IsReady(obj) && Generation(obj) == 2, "Ready at generation 2");
-
-        // A spec the operator rejects, then the good one again: the second "ready" event repeats the first (a patch of its count).
-        var rejected = InClusterDatabase("500m");
-        rejected["spec"]!["highAvailability"] = true;
-        await ApplyAsync(type, rejected);
-        await WaitForAsync(type, "inventory", obj => DataServicesOperator.Reason(obj, "Ready") == ConditionReasons.InvalidSpec, "InvalidSpec");
-        await ApplyAsync(type, InClusterDatabase("500m"));
-        await WaitForAsync(type, "inventory", obj => DataServicesOperator.IsReady(obj) && Generation(obj) == 4, "Ready at generation 4");
-        await Eventually.ReturnsAsync(
-            () => Task.FromResult(_operator.Server.Store.List("", "events", Namespace)),
-            events => events.Any(ev => ev["involvedObject"]?["name"]?.GetValue<string>() == "inventory" && ev["count"]?.GetValue<int>() >= 2),
-            "a repeated event for the database");
-        await _user.DeleteAsync(type, Namespace, "inventory");
-        await WaitForGoneAsync(type, "inventory");
+        try
+        {
+            await scenario();
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\noperator logs:\n{string.Join('\n', host.Logs.All.TakeLast(40))}", ex);
+        }
     }
 
-    /// <summary>An in-cluster engine (one StatefulSet named after the resource) through create, update and delete.</summary>
-    private async Task ReconcileInClusterEngineAsync(ResourceType type, string name, JsonObject created, JsonObject updated)
-    {
-        await ApplyAsync(type, created);
-        var statefulSet = await WaitForAsync(ResourceTypes.StatefulSets, name, _ => true, "applied");
-        await ReportReadyReplicasAsync(name, statefulSet!["spec"]?["replicas"]?.GetValue<int>() ?? 1);
-        await WaitForAsync(type, name, DataServicesOperator.IsReady, "Ready");
-        await ApplyAsync(type, updated);
-        await WaitForAsync(type, name, obj => DataServicesOperator.IsReady(obj) && Generation(obj) == 2, "Ready at generation 2");
-        await _user.DeleteAsync(type, Namespace, name);
-        await WaitForGoneAsync(type, name);
-    }
-
-    private Task ReportReadyReplicasAsync(int ready) => ReportReadyReplicasAsync("inventory", ready);
-
-    /// <summary>Nothing runs pods here: the test writes the StatefulSet's status, as its controller would.</summary>
-    private Task ReportReadyReplicasAsync(string statefulSet, int ready) =>
-        _user.PatchStatusAsync(ResourceTypes.StatefulSets, Namespace, statefulSet,
-            KubernetesPatch.Merge(new JsonObject { ["status"] = new JsonObject { ["replicas"] = Math.Max(ready, 1), ["readyReplicas"] = ready } }));
-
-    private Task ApplyAsync(ResourceType type, JsonObject obj) =>
-        _user.ApplyAsync(type, obj, new ApplyOptions { FieldManager = "kubectl", Force = true });
-
-    private Task<JsonObject?> WaitForAsync(ResourceType type, string name, Func<JsonObject, bool> condition, string description) =>
+    private static Task WaitForLeaseAsync(TestApiServer server) =>
         Eventually.ReturnsAsync(
-            () => _user.TryGetAsync(type, Namespace, name),
-            current => current is not null && condition(current),
-            $"{type.Kind} {name} {description}",
-            TimeSpan.FromSeconds(20));
-
-    private Task WaitForGoneAsync(ResourceType type, string name) =>
-        Eventually.ReturnsAsync(() => _user.TryGetAsync(type, Namespace, name), current => current is null, $"{type.Kind} {name} gone", TimeSpan.FromSeconds(20));
-
-    private static long Generation(JsonObject obj) => obj["metadata"]!["generation"]!.GetValue<long>();
-
-    private static JsonObject AppPlatform(bool full) => YamlDocuments.Parse(full
-        ? $$$"""
-            apiVersion: platform.skyforge.dev/v1alpha1
-            kind: AppPlatform
-            metadata:
-              name: storefront
-              namespace: {{{Namespace}}}
-            spec:
-              target: k3s
-              ingress: {host: shop.example.com}
-              services:
-                - name: web
-                  image: shop:1
-                  port: 8080
-                  route: {path: /}
-                  metrics: {port: 9090}
-                  autoscaling: {minReplicas: 2, maxReplicas: 3}
-                  uses:
-                    - database: storefront-db
-                    - cache: storefront-cache
-                    - messageBus: storefront-bus
-                    - secret: storefront-key
-                - {name: worker, kind: worker, image: "shop-worker:1"}
-              databases: [{name: storefront-db, spec: {engine: postgres, version: "16", provider: inCluster, deletionPolicy: Delete}}]
-              caches: [{name: storefront-cache, spec: {engine: redis, version: "7.1", provider: inCluster, mode: replicated, deletionPolicy: Delete}}]
-              messageBuses: [{name: storefront-bus, spec: {engine: rabbitmq, version: "3.12", provider: inCluster, deletionPolicy: Delete}}]
-              secrets: [{name: storefront-key, spec: {source: {generate: {keys: [key]}}, deletionPolicy: Delete}}]
-              observability: {serviceMonitor: true, alerts: {cpuPercent: 80}, dashboards: true}
-            """
-        : $$$"""
-            apiVersion: platform.skyforge.dev/v1alpha1
-            kind: AppPlatform
-            metadata:
-              name: storefront
-              namespace: {{{Namespace}}}
-            spec:
-              target: k3s
-              services:
-                - {name: worker, kind: worker, image: "shop-worker:1"}
-            """).Single()!.AsObject();
-
-    private static JsonObject ManagedSecret(params string[] keys) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "ManagedSecret",
-        ["metadata"] = new JsonObject { ["name"] = "api-keys", ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["source"] = new JsonObject { ["generate"] = new JsonObject { ["keys"] = new JsonArray([.. keys.Select(key => (JsonNode)key)]) } },
-            ["deletionPolicy"] = "Delete",
-        },
-    };
-
-    private static JsonObject InClusterDatabase(string cpu) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "ManagedDatabase",
-        ["metadata"] = new JsonObject { ["name"] = "inventory", ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["engine"] = "postgres",
-            ["version"] = "16",
-            ["provider"] = "inCluster",
-            ["databases"] = new JsonArray("inventory"),
-            ["resources"] = new JsonObject { ["cpu"] = cpu, ["memory"] = "256Mi", ["storageGiB"] = 5 },
-            ["deletionPolicy"] = "Delete",
-        },
-    };
-
-    private static JsonObject InClusterCache(string evictionPolicy) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "ManagedCache",
-        ["metadata"] = new JsonObject { ["name"] = "sessions", ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["engine"] = "redis",
-            ["version"] = "7.1",
-            ["provider"] = "inCluster",
-            ["mode"] = "replicated",
-            ["replicasPerShard"] = 1,
-            ["evictionPolicy"] = evictionPolicy,
-            ["deletionPolicy"] = "Delete",
-        },
-    };
-
-    private static JsonObject InClusterRabbitMq(string memory) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "MessageBus",
-        ["metadata"] = new JsonObject { ["name"] = "notifications", ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["engine"] = "rabbitmq",
-            ["provider"] = "inCluster",
-            ["queues"] = new JsonArray(new JsonObject { ["name"] = "emails" }),
-            ["resources"] = new JsonObject { ["cpu"] = "250m", ["memory"] = memory, ["storageGiB"] = 2 },
-        },
-    };
+            () => Task.FromResult(server.Store.Get("coordination.k8s.io", "leases", OperatorNamespace, "skyforge-operator")),
+            lease => lease?["spec"]?["holderIdentity"] is not null,
+            "the host to take the Lease");
 
     private static string Describe((string Group, string Resource, string Verb) rule) =>
         $"{(rule.Group.Length == 0 ? "core" : rule.Group)} {rule.Resource} {rule.Verb}";

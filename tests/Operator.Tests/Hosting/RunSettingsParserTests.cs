@@ -35,6 +35,7 @@ public sealed class RunSettingsParserTests : IDisposable
         Assert.Equal(TimeSpan.FromMinutes(10), settings.Operator.DriftInterval);
         Assert.Equal(4, settings.Operator.MaxConcurrentReconciles);
         Assert.Equal("skyforge", settings.Operator.ClusterName);
+        Assert.Equal(new ApiRateLimits(KubernetesQps: 50, KubernetesBurst: 100, AwsQps: 20, AwsBurst: 40), settings.RateLimits);
     }
 
     [Fact]
@@ -45,8 +46,11 @@ public sealed class RunSettingsParserTests : IDisposable
             "--kubeconfig", "/tmp/kc", "--context=dev", "--namespace", "team-a", "--metrics-addr", "127.0.0.1:0",
             "--health-addr=[::1]:9000", "--aws-region", "eu-west-1", "--aws-endpoint-url", "http://localhost:5000",
             "--default-provider", "inCluster", "--drift-interval", "1h30m", "--max-concurrent-reconciles=8",
-            "--cluster-name", "prod eu/1", "--log-level", "debug",
+            "--cluster-name", "prod eu/1", "--log-level", "debug", "--kube-api-qps", "400", "--kube-api-burst=800",
+            "--aws-api-qps", "7.5", "--aws-api-burst=15",
         ]);
+
+        Assert.Equal(new ApiRateLimits(KubernetesQps: 400, KubernetesBurst: 800, AwsQps: 7.5, AwsBurst: 15), settings.RateLimits);
 
         Assert.Equal("/tmp/kc", settings.KubeConfigPath);
         Assert.Equal("dev", settings.Context);
@@ -134,6 +138,10 @@ public sealed class RunSettingsParserTests : IDisposable
     [InlineData("--cluster-name=a|b", "--cluster-name: \"a|b\" is not 1-256 letters")]
     [InlineData("--kubeconfig=", "--kubeconfig: a value is required")]
     [InlineData("extra", "unexpected argument \"extra\"")]
+    [InlineData("--kube-api-qps=0", "--kube-api-qps: \"0\" is not a request rate")]
+    [InlineData("--aws-api-qps=fast", "--aws-api-qps: \"fast\" is not a request rate")]
+    [InlineData("--kube-api-burst=-1", "--kube-api-burst: \"-1\" is not a burst size")]
+    [InlineData("--aws-api-burst=2.5", "--aws-api-burst: \"2.5\" is not a burst size")]
     public void Invalid_command_lines_are_rejected_with_the_flag_named(string argument, string expected)
     {
         var error = Assert.Throws<RunSettingsException>(() => Parse([argument]));

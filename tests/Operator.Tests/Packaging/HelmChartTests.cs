@@ -7,11 +7,16 @@ using Skyforge.Operator.Tests.Foundation;
 namespace Skyforge.Operator.Tests.Packaging;
 
 /// <summary>
-/// charts/skyforge-operator without a helm binary: the templates are read as text, so these checks cover what can go
-/// wrong silently — a value that does not exist, a value nothing uses, RBAC or CRDs drifting from config/.
+/// charts/skyforge-operator without a helm binary: the templates are read as text (the RBAC ones rendered by
+/// <see cref="ChartTemplateRenderer"/>), so these checks cover what can go wrong silently — a value that does not exist,
+/// a value nothing uses, RBAC or CRDs drifting from config/, a watched namespace still getting cluster-wide RBAC.
 /// </summary>
 public sealed partial class HelmChartTests
 {
+    private const string ReleaseName = "skyforge";
+    private const string ReleaseNamespace = "skyforge-system";
+    private const string FullName = "skyforge-skyforge-operator";
+
     private static readonly string Chart = Path.Combine(RepoPaths.Root, "charts", "skyforge-operator");
 
     private static readonly IReadOnlyDictionary<string, string> Templates = Directory.GetFiles(Path.Combine(Chart, "templates"))
@@ -86,12 +91,48 @@ public sealed partial class HelmChartTests
         Assert.All(Templates, template => Assert.Equal(Count(template.Value, "{{"), Count(template.Value, "}}")));
     }
 
-    [Fact]
-    public void Chart_rbac_rules_equal_config_rbac()
+    [Theory]
+    [InlineData("")]
+    [InlineData("shop")]
+    public void Chart_rbac_rules_equal_config_rbac(string watchNamespace)
     {
         var rbac = Path.Combine(RepoPaths.Root, "config", "rbac");
-        Assert.Equal(Rules(File.ReadAllText(Path.Combine(rbac, "role.yaml"))), Rules(Templates["clusterrole.yaml"]));
-        Assert.Equal(Rules(File.ReadAllText(Path.Combine(rbac, "leader_election_role.yaml"))), Rules(Templates["leader-election-role.yaml"]));
+        var (role, _) = Rbac(Render("role.yaml", watchNamespace));
+        Assert.Equal(Rules(ConfigManifest(Path.Combine(rbac, "role.yaml"))), Rules(role));
+        var (leaderElectionRole, _) = Rbac(Render("leader-election-role.yaml", watchNamespace));
+        Assert.Equal(Rules(ConfigManifest(Path.Combine(rbac, "leader_election_role.yaml"))), Rules(leaderElectionRole));
+    }
+
+    [Fact]
+    public void Without_a_watch_namespace_the_rules_are_bound_cluster_wide()
+    {
+        var (role, binding) = Rbac(Render("role.yaml", watchNamespace: ""));
+
+        Assert.Equal(("ClusterRole", FullName, null), Identity(role));
+        Assert.Equal(("ClusterRoleBinding", FullName, null), Identity(binding));
+        Assert.Equal(("ClusterRole", FullName), RoleReference(binding));
+        Assert.Equal(("ServiceAccount", FullName, ReleaseNamespace), Subject(binding));
+    }
+
+    [Fact]
+    public void A_watch_namespace_makes_the_rules_a_role_in_that_namespace_bound_to_the_release_service_account()
+    {
+        var (role, binding) = Rbac(Render("role.yaml", watchNamespace: "shop"));
+
+        Assert.Equal(("Role", FullName, "shop"), Identity(role));
+        Assert.Equal(("RoleBinding", FullName, "shop"), Identity(binding));
+        Assert.Equal(("Role", FullName), RoleReference(binding));
+        Assert.Equal(("ServiceAccount", FullName, ReleaseNamespace), Subject(binding));
+    }
+
+    [Fact]
+    public void The_leader_election_role_stays_in_the_release_namespace_when_a_namespace_is_watched()
+    {
+        var (role, binding) = Rbac(Render("leader-election-role.yaml", watchNamespace: "shop"));
+
+        Assert.Equal(("Role", $"{FullName}-leader-election", ReleaseNamespace), Identity(role));
+        Assert.Equal(("RoleBinding", $"{FullName}-leader-election", ReleaseNamespace), Identity(binding));
+        Assert.Equal(("ServiceAccount", FullName, ReleaseNamespace), Subject(binding));
     }
 
     [Fact]
@@ -125,12 +166,50 @@ public sealed partial class HelmChartTests
             ? Leaves(child, $"{prefix}{pair.Key}.")
             : [$"{prefix}{pair.Key}"]);
 
-    /// <summary>The (group, resource, verb) triples of the <c>rules:</c> block of a manifest or template.</summary>
-    private static HashSet<(string, string, string)> Rules(string text)
+    /// <summary>
+    /// A template rendered for release <see cref="ReleaseName"/> in <see cref="ReleaseNamespace"/> with the default values
+    /// but <paramref name="watchNamespace"/>; the chart's named templates render as helm would for that release.
+    /// </summary>
+    private static string Render(string template, string watchNamespace)
     {
-        var block = text[text.IndexOf("\nrules:", StringComparison.Ordinal)..];
-        var end = block.IndexOf("\n---", StringComparison.Ordinal);
-        var rules = YamlDocuments.ParseSingle(end < 0 ? block : block[..end])["rules"]!.AsArray();
+        var values = Values.DeepClone().AsObject();
+        values["watchNamespace"] = watchNamespace;
+        var includes = new Dictionary<string, string>
+        {
+            ["skyforge-operator.fullname"] = FullName,
+            ["skyforge-operator.serviceAccountName"] = FullName,
+            ["skyforge-operator.labels"] = $"app.kubernetes.io/name: skyforge-operator\napp.kubernetes.io/instance: {ReleaseName}",
+        };
+        return new ChartTemplateRenderer(values, ReleaseNamespace, includes).Render(Templates[template]);
+    }
+
+    /// <summary>The role and the binding an RBAC template renders, in that order and nothing else.</summary>
+    private static (JsonObject Role, JsonObject Binding) Rbac(string rendered)
+    {
+        var documents = YamlDocuments.Parse(rendered).Select(document => document.AsObject()).ToList();
+        Assert.Equal(2, documents.Count);
+        Assert.All(documents, document => Assert.Equal("rbac.authorization.k8s.io/v1", document["apiVersion"]!.GetValue<string>()));
+        return (documents[0], documents[1]);
+    }
+
+    private static JsonObject ConfigManifest(string path) => YamlDocuments.ParseSingle(File.ReadAllText(path)).AsObject();
+
+    private static (string Kind, string Name, string? Namespace) Identity(JsonObject obj) =>
+        (obj["kind"]!.GetValue<string>(), obj["metadata"]!["name"]!.GetValue<string>(), obj["metadata"]!["namespace"]?.GetValue<string>());
+
+    private static (string Kind, string Name) RoleReference(JsonObject binding) =>
+        (binding["roleRef"]!["kind"]!.GetValue<string>(), binding["roleRef"]!["name"]!.GetValue<string>());
+
+    private static (string Kind, string Name, string Namespace) Subject(JsonObject binding)
+    {
+        var subject = Assert.Single(binding["subjects"]!.AsArray())!;
+        return (subject["kind"]!.GetValue<string>(), subject["name"]!.GetValue<string>(), subject["namespace"]!.GetValue<string>());
+    }
+
+    /// <summary>The (group, resource, verb) triples a Role or ClusterRole grants.</summary>
+    private static HashSet<(string, string, string)> Rules(JsonObject role)
+    {
+        var rules = role["rules"]!.AsArray();
         return rules.SelectMany(rule =>
                 from g in rule!["apiGroups"]!.AsArray()
                 from r in rule["resources"]!.AsArray()

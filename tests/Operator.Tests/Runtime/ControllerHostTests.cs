@@ -127,6 +127,25 @@ public sealed class ControllerHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_latest_result_decides_when_to_look_again_even_when_an_earlier_one_asked_sooner()
+    {
+        _api.Put(Widgets, "team-a", "one");
+        var results = new Queue<ReconcileResult>([ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(15)), ReconcileResult.RequeueAfter(TimeSpan.FromMinutes(10))]);
+        var reconciler = new RecordingReconciler((_, _) => Task.FromResult(results.TryDequeue(out var next) ? next : ReconcileResult.Done));
+        var host = Host(Widget().Build(reconciler));
+        await host.StartAsync(CancellationToken.None);
+        await Eventually.HoldsAsync(() => reconciler.Completed == 1 && _time.ActiveTimerCount == WatchDeadlines + 1, "a 15 s re-check is scheduled");
+
+        _api.Put(Widgets, "team-a", "one", obj => obj["metadata"]!["labels"] = new JsonObject { ["changed"] = "yes" });
+        await Eventually.HoldsAsync(() => reconciler.Completed == 2 && _time.ActiveTimerCount == WatchDeadlines + 1, "the change reconciled and scheduled a 10 min look");
+        _time.Advance(TimeSpan.FromSeconds(16));
+        await Task.Delay(100);
+        Assert.Equal(2, reconciler.Completed);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await Eventually.HoldsAsync(() => reconciler.Completed == 3, "the 10 min look");
+    }
+
+    [Fact]
     public async Task Errors_retry_with_growing_backoff_and_success_resets_it()
     {
         _api.Put(Widgets, "team-a", "one");

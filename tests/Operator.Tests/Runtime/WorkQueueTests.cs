@@ -116,6 +116,21 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task A_cancelled_delayed_add_never_appears_and_a_later_one_does()
+    {
+        using var queue = NewQueue();
+        queue.AddAfter("a", TimeSpan.FromSeconds(3));
+        queue.CancelDelayed("a");
+        queue.AddAfter("a", TimeSpan.FromSeconds(10));
+
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(1, queue.DelayedCount);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("a", await TakeAsync(queue));
+    }
+
+    [Fact]
     public async Task Rate_limited_adds_back_off_exponentially_until_forgotten()
     {
         using var queue = NewQueue();

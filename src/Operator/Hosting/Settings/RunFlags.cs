@@ -20,13 +20,18 @@ public static class RunFlags
     public static readonly RunFlag DefaultProvider = new("default-provider", "aws|inCluster", "provider for data services that name none", "aws");
     public static readonly RunFlag DriftInterval = new("drift-interval", "DURATION", "how often stable resources are re-read, e.g. 10m, 90s, 1h", "10m");
     public static readonly RunFlag MaxConcurrentReconciles = new("max-concurrent-reconciles", "N", "reconcile workers per controller", "4");
+    public static readonly RunFlag KubeApiQps = new("kube-api-qps", "N", "Kubernetes API requests per second the operator allows itself", "50");
+    public static readonly RunFlag KubeApiBurst = new("kube-api-burst", "N", "Kubernetes API requests allowed in a burst above --kube-api-qps", "100");
+    public static readonly RunFlag AwsApiQps = new("aws-api-qps", "N", "AWS API requests per second the operator allows itself, per service and region", "20");
+    public static readonly RunFlag AwsApiBurst = new("aws-api-burst", "N", "AWS API requests allowed in a burst above --aws-api-qps", "40");
     public static readonly RunFlag ClusterName = new("cluster-name", "NAME", "value of the skyforge.dev/cluster tag on AWS resources", "skyforge");
     public static readonly RunFlag LogLevel = new("log-level", "LEVEL", "trace, debug, info, warn, error or critical", "info");
 
     public static IReadOnlyList<RunFlag> All { get; } =
     [
         KubeConfig, Context, Namespace, LeaderElect, LeaderElectionNamespace, LeaderElectionId, MetricsAddress, HealthAddress,
-        AwsRegion, AwsEndpointUrl, DefaultProvider, DriftInterval, MaxConcurrentReconciles, ClusterName, LogLevel,
+        AwsRegion, AwsEndpointUrl, DefaultProvider, DriftInterval, MaxConcurrentReconciles,
+        KubeApiQps, KubeApiBurst, AwsApiQps, AwsApiBurst, ClusterName, LogLevel,
     ];
 
     public static string Usage { get; } = BuildUsage();

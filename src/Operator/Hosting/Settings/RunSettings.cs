@@ -25,5 +25,8 @@ public sealed record RunSettings
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>The client-side limits on the operator's own API traffic (<c>--kube-api-*</c>, <c>--aws-api-*</c>).</summary>
+    public ApiRateLimits RateLimits { get; init; } = new();
+
     public OperatorOptions Operator { get; init; } = new();
 }

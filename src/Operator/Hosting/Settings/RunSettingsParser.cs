@@ -57,8 +57,19 @@ public static class RunSettingsParser
             HealthAddress = healthAddress,
             AwsEndpointUrl = values.Convert(RunFlags.AwsEndpointUrl, ParseEndpoint),
             LogLevel = values.ConvertValue(RunFlags.LogLevel, ParseLogLevel) ?? LogLevel.Information,
+            RateLimits = RateLimits(values),
             Operator = operatorOptions,
         };
+    }
+
+    private static ApiRateLimits RateLimits(Values values)
+    {
+        var defaults = new ApiRateLimits();
+        return new ApiRateLimits(
+            values.ConvertValue(RunFlags.KubeApiQps, ParseRate) ?? defaults.KubernetesQps,
+            values.ConvertValue(RunFlags.KubeApiBurst, ParseBurst) ?? defaults.KubernetesBurst,
+            values.ConvertValue(RunFlags.AwsApiQps, ParseRate) ?? defaults.AwsQps,
+            values.ConvertValue(RunFlags.AwsApiBurst, ParseBurst) ?? defaults.AwsBurst);
     }
 
     private static LeaderElectionOptions LeaderElection(string leaseNamespace, string leaseName, string instanceName) => new()
@@ -131,6 +142,16 @@ public static class RunSettingsParser
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000
             ? count
             : throw new FormatException($"\"{text}\" is not a worker count (a whole number from 1 to 1000)");
+
+    private static double ParseRate(string text) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate is >= 0.1 and <= 100_000
+            ? rate
+            : throw new FormatException($"\"{text}\" is not a request rate (requests per second from 0.1 to 100000)");
+
+    private static int ParseBurst(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var burst) && burst is >= 1 and <= 100_000
+            ? burst
+            : throw new FormatException($"\"{text}\" is not a burst size (a whole number from 1 to 100000)");
 
     private static bool ParseBoolean(string text) => text.ToLowerInvariant() switch
     {

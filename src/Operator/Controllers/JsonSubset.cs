@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Skyforge.Operator.Controllers.Apps;
+namespace Skyforge.Operator.Controllers;
 
 /// <summary>
 /// Whether a live object still holds every field of a desired one: objects may have more members (defaults,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Skyforge.Operator.Controllers.Apps;
+using Skyforge.Operator.Controllers;
 
-namespace Skyforge.Operator.Tests.Controllers.Apps;
+namespace Skyforge.Operator.Tests.Controllers;
 
 public sealed class AppliedConfigurationTests
 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Skyforge.Operator.Controllers.Apps;
+namespace Skyforge.Operator.Controllers;
 
 /// <summary>
 /// Decides whether an object needs a server-side apply, so that an idle application costs no writes.
