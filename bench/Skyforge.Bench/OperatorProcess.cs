@@ -75,6 +75,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
             start.Environment.Remove(variable);
         }
         start.Environment["SKYFORGE_BENCH_LOG"] = logPath;
+        // As the operator image sets it (Dockerfile), so that the memory measured is the shipped configuration's.
+        start.Environment["DOTNET_GCgen0size"] = "0x400000";
         start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDSKYFORGEBENCH";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "skyforge-bench-secret-access-key";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the operator did not start");

@@ -22,7 +22,7 @@ public sealed class CachedObject
 
     public ObjectMeta Metadata { get; }
 
-    /// <summary>The object exactly as received; a <see cref="JsonElement"/> never changes.</summary>
+    /// <summary>The object as received, less its managedFields; a <see cref="JsonElement"/> never changes.</summary>
     public JsonElement Raw { get; }
 
     public string? Uid => Metadata.Uid;
@@ -38,9 +38,14 @@ public sealed class CachedObject
     /// <summary>The owner reference with <c>controller: true</c>, if any.</summary>
     public OwnerReference? ControllerReference => Metadata.OwnerReferences?.FirstOrDefault(owner => owner.Controller == true);
 
+    /// <summary>The object to cache, without its <c>metadata.managedFields</c> (see <see cref="ManagedFieldsStripper"/>).</summary>
     /// <exception cref="JsonException">The object has no <c>metadata.name</c>.</exception>
     public static CachedObject From(JsonElement raw)
     {
+        if (raw.ValueKind == JsonValueKind.Object && ManagedFieldsStripper.HasManagedFields(raw))
+        {
+            raw = ManagedFieldsStripper.Strip(raw);
+        }
         if (raw.ValueKind != JsonValueKind.Object || !raw.TryGetProperty("metadata", out var metadataElement))
         {
             throw new JsonException("an API object needs metadata");

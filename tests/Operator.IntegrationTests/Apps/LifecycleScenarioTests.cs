@@ -146,6 +146,14 @@ public sealed class LifecycleScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.NotNull(await _scenario.GetAsync(AppResourceTypes.ServiceMonitors, AppManifests.Namespace, "shop"));
         Assert.NotNull(await _scenario.GetAsync(AppResourceTypes.PrometheusRules, AppManifests.Namespace, "shop"));
 
+        var quietSince = await QuietAsync();
+        await RequestReconcileAsync("shop", "2026-11-22T10:00:00Z");
+        await Eventually.ReturnsAsync(() => Task.FromResult(_scenario.Server.Requests.Snapshot().Skip(quietSince).Count(request => request.Resource == "servicemonitors" && request.Verb == "get")),
+            reads => reads > 0, "the requested reconcile to look at the ServiceMonitor");
+        // An absence of writes can only be observed over a window: the rest of the reconcile runs within it.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Empty(_scenario.OperatorWrites(quietSince));
+
         await _scenario.ApplyAsync(AppManifests.Web("shop:1", "{strategy: RollingUpdate}"));
         await Eventually.ReturnsAsync(() => _scenario.GetAsync(AppResourceTypes.ServiceMonitors, AppManifests.Namespace, "shop"), gone => gone is null, "the ServiceMonitor deleted once switched off");
         Assert.Null(await _scenario.GetAsync(AppResourceTypes.PrometheusRules, AppManifests.Namespace, "shop"));

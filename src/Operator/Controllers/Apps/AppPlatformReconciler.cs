@@ -153,7 +153,11 @@ public sealed partial class AppPlatformReconciler : IReconciler
             }
             foreach (var final in Finalize(obj, type, app, plans, plansApplied))
             {
-                await ApplyIfChangedAsync(type, final, owned.GetValueOrDefault((type, NameOf(final))), cancellationToken);
+                // Monitoring objects are not watched, so their live state is read here rather than from a cache.
+                var live = AppResourceTypes.Optional.Contains(type)
+                    ? await _client.TryGetAsync(type, @namespace, NameOf(final), cancellationToken)
+                    : owned.GetValueOrDefault((type, NameOf(final)));
+                await ApplyIfChangedAsync(type, final, live, cancellationToken);
             }
             ingressApplied |= type == AppResourceTypes.Ingresses;
         }
