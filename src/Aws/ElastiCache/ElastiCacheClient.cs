@@ -78,6 +78,9 @@ public sealed class ElastiCacheClient : IElastiCacheClient
     public Task<AddTagsToResourceResponse> AddTagsToResourceAsync(AddTagsToResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync<AddTagsToResourceRequest, AddTagsToResourceResponse>("AddTagsToResource", request, cancellationToken);
 
+    public Task RemoveTagsFromResourceAsync(RemoveTagsFromResourceRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync("RemoveTagsFromResource", request, cancellationToken);
+
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync<ListTagsForResourceRequest, ListTagsForResourceResponse>("ListTagsForResource", request, cancellationToken);
 }

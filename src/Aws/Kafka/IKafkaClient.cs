@@ -21,5 +21,7 @@ public interface IKafkaClient
 
     Task TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken);
 
+    Task UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken);
+
     Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken);
 }

@@ -15,6 +15,7 @@ public sealed class KafkaClient : IKafkaClient
     internal static readonly RestJsonOperation UpdateBrokerStorage = new("UpdateBrokerStorage", HttpMethod.Put, "/v1/clusters/{clusterArn}/nodes/storage");
     internal static readonly RestJsonOperation UpdateBrokerType = new("UpdateBrokerType", HttpMethod.Put, "/v1/clusters/{clusterArn}/nodes/type");
     internal static readonly RestJsonOperation TagResource = new("TagResource", HttpMethod.Post, "/v1/tags/{resourceArn}");
+    internal static readonly RestJsonOperation UntagResource = new("UntagResource", HttpMethod.Delete, "/v1/tags/{resourceArn}", "tagKeys");
     internal static readonly RestJsonOperation ListTagsForResource = new("ListTagsForResource", HttpMethod.Get, "/v1/tags/{resourceArn}");
 
     private readonly RestJsonProtocolClient _protocol;
@@ -50,6 +51,9 @@ public sealed class KafkaClient : IKafkaClient
 
     public Task TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync(TagResource, request, cancellationToken);
+
+    public Task UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync(UntagResource, request, cancellationToken);
 
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync<ListTagsForResourceRequest, ListTagsForResourceResponse>(ListTagsForResource, request, cancellationToken);

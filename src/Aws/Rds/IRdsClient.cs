@@ -41,5 +41,7 @@ public interface IRdsClient
 
     Task AddTagsToResourceAsync(AddTagsToResourceRequest request, CancellationToken cancellationToken);
 
+    Task RemoveTagsFromResourceAsync(RemoveTagsFromResourceRequest request, CancellationToken cancellationToken);
+
     Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken);
 }

@@ -69,6 +69,9 @@ public sealed class RdsClient : IRdsClient
     public Task AddTagsToResourceAsync(AddTagsToResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync("AddTagsToResource", request, cancellationToken);
 
+    public Task RemoveTagsFromResourceAsync(RemoveTagsFromResourceRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync("RemoveTagsFromResource", request, cancellationToken);
+
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync<ListTagsForResourceRequest, ListTagsForResourceResponse>("ListTagsForResource", request, cancellationToken);
 }

@@ -16,4 +16,6 @@ public interface ISecretsManagerClient
     Task<DeleteSecretResponse> DeleteSecretAsync(DeleteSecretRequest request, CancellationToken cancellationToken);
 
     Task TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken);
+
+    Task UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken);
 }

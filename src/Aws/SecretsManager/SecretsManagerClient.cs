@@ -39,5 +39,8 @@ public sealed class SecretsManagerClient : ISecretsManagerClient
     public Task TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken) =>
         _protocol.InvokeAsync("TagResource", request, cancellationToken);
 
+    public Task UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken) =>
+        _protocol.InvokeAsync("UntagResource", request, cancellationToken);
+
     private static string NewToken() => Guid.NewGuid().ToString();
 }

@@ -123,6 +123,30 @@ public sealed class ManagedDatabaseScenarioTests(MotoFixture moto) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Changed_and_removed_spec_tags_reach_the_instance_and_ownership_tags_stay()
+    {
+        await _operator.ApplyAsync(Databases, Database("tagged-db", "Delete", spec => spec["tags"] = new JsonObject { ["team"] = "payments", ["cost-center"] = "cc-1" }));
+        await ReadyAsync("tagged-db");
+        var before = (await InstanceAsync("tagged-db"))!;
+        Assert.Contains(before.TagList!, tag => tag.Key == "cost-center" && tag.Value == "cc-1");
+        await _aws.Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = before.DBInstanceArn!, Tags = [new AwsTag { Key = "added-by-hand", Value = "x" }] }, CancellationToken.None);
+
+        await _operator.ApplyAsync(Databases, Database("tagged-db", "Delete", spec => spec["tags"] = new JsonObject { ["team"] = "billing" }));
+
+        var after = await Eventually.ReturnsAsync(() => TagsAsync(before.DBInstanceArn!), tags => tags.GetValueOrDefault("team") == "billing" && !tags.ContainsKey("cost-center") && !tags.ContainsKey("added-by-hand"),
+            "the instance's tags to follow the spec");
+        Assert.Equal(DataServicesOperator.ClusterName, after[OwnershipTags.ClusterKey]);
+        Assert.Equal(Namespace, after[OwnershipTags.NamespaceKey]);
+        Assert.Equal("tagged-db", after[OwnershipTags.NameKey]);
+        Assert.True(after.ContainsKey(OwnershipTags.UidKey));
+        await ReadyAsync("tagged-db", generation: 2);
+    }
+
+    private async Task<Dictionary<string, string>> TagsAsync(string arn) =>
+        ((await _aws.Rds.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, CancellationToken.None)).TagList ?? [])
+            .ToDictionary(tag => tag.Key, tag => tag.Value ?? "", StringComparer.Ordinal);
+
+    [Fact]
     public async Task Snapshot_takes_a_final_snapshot_with_the_deterministic_name_and_keeps_the_password()
     {
         await _operator.ApplyAsync(Databases, Database("ledger", "Snapshot"));

@@ -94,6 +94,30 @@ public sealed class ManagedSecretScenarioTests(MotoFixture moto) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Changed_and_removed_spec_tags_reach_the_aws_secret_without_a_new_version()
+    {
+        var tagged = Generated("Delete", "token");
+        tagged["tags"] = new JsonObject { ["team"] = "payments", ["cost-center"] = "cc-1" };
+        await _operator.ApplyAsync(Secrets, ManagedSecret("shop", "tagged", tagged));
+        var ready = await _operator.WaitForAsync(Secrets, "shop", "tagged", DataServicesOperator.IsReady, "Ready");
+        var awsName = AwsName(ready);
+        var version = ready["status"]!["versionId"]!.GetValue<string>();
+
+        var retagged = Generated("Delete", "token");
+        retagged["tags"] = new JsonObject { ["team"] = "billing" };
+        await _operator.ApplyAsync(Secrets, ManagedSecret("shop", "tagged", retagged));
+
+        var tags = await Eventually.ReturnsAsync(
+            async () => ((await _aws.SecretsManager.DescribeSecretAsync(new DescribeSecretRequest { SecretId = awsName }, CancellationToken.None)).Tags ?? [])
+                .ToDictionary(tag => tag.Key, tag => tag.Value ?? "", StringComparer.Ordinal),
+            current => current.GetValueOrDefault("team") == "billing" && !current.ContainsKey("cost-center"),
+            "the secret's tags to follow the spec");
+        Assert.Equal("tagged", tags[OwnershipTags.NameKey]);
+        var settled = await _operator.WaitForAsync(Secrets, "shop", "tagged", obj => DataServicesOperator.IsReady(obj) && obj["metadata"]!["generation"]!.GetValue<long>() == 2, "Ready at generation 2");
+        Assert.Equal(version, settled["status"]!["versionId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Retain_leaves_the_aws_secret_in_place()
     {
         await _operator.ApplyAsync(Secrets, ManagedSecret("shop", "kept", Generated("Retain", "token")));

@@ -39,6 +39,20 @@ public sealed class RestJsonEncodingTests
     }
 
     [Fact]
+    public void ListQueryMembersRepeatTheirNameOncePerItem()
+    {
+        var request = RestJsonProtocolClient.Encode(KafkaClient.UntagResource, new UntagResourceRequest
+        {
+            ResourceArn = "arn:aws:kafka:us-east-1:123456789012:cluster/orders/abc",
+            TagKeys = ["cost-center", "team"],
+        });
+
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal(["tagKeys=cost-center", "tagKeys=team"], request.Query.Select(pair => $"{pair.Key}={pair.Value}"));
+        Assert.Empty(request.Body);
+    }
+
+    [Fact]
     public void NumericQueryMembersUseTheirJsonText()
     {
         var request = RestJsonProtocolClient.Encode(KafkaClient.ListClustersV2, new ListClustersV2Request { MaxResults = 25, ClusterNameFilter = "orders" });

@@ -55,9 +55,13 @@ internal sealed partial class RestJsonProtocolClient
             if (members.TryGetPropertyValue(name, out var value))
             {
                 members.Remove(name);
-                if (value is not null)
+                // A list member repeats its name once per item (tagKeys=a&tagKeys=b).
+                foreach (var item in value is JsonArray items ? [.. items] : new[] { value })
                 {
-                    query.Add(new(name, ScalarText(value)));
+                    if (item is not null)
+                    {
+                        query.Add(new(name, ScalarText(item)));
+                    }
                 }
             }
         }

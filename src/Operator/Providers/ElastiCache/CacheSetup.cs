@@ -57,6 +57,20 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
         return owner;
     }
 
+    /// <summary>How the cache's tags must change to match the ownership tags and <c>spec.tags</c> (one ListTagsForResource).</summary>
+    /// <remarks>Checked on fresh reads (a spec change, a requested reconcile), not on every drift check, which would cost one read per cache.</remarks>
+    public async Task<TagChanges> TagChangesAsync(string arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
+    {
+        var live = (await ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
+        return TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
+    }
+
+    /// <summary>Sets the cache's missing or changed tags and removes those the spec no longer names.</summary>
+    public async Task SyncTagsAsync(string arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
+        await (await TagChangesAsync(arn, context, cancellationToken)).ApplyAsync(
+            set => ElastiCache(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = TagChanges.AsAwsTags(set) }, cancellationToken),
+            remove => ElastiCache(context).RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest { ResourceName = arn, TagKeys = remove }, cancellationToken));
+
     /// <summary>The AUTH token, generating and storing it first when the secret does not exist yet; null when AUTH is off.</summary>
     public async Task<string?> EnsureAuthTokenAsync(ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {

@@ -55,6 +55,10 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
         var state = group.Status ?? "unknown";
         var usable = UsableStates.Contains(state);
         var differences = usable ? Differences(resource, group) : [];
+        if (usable && context.FreshRead && !(await _setup.TagChangesAsync(group.ARN!, context, cancellationToken)).IsEmpty)
+        {
+            differences.Add(TagChanges.Difference);
+        }
         var status = new JsonObject
         {
             ["arn"] = group.ARN,
@@ -123,6 +127,10 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
             return;
         }
         var spec = context.Resource.Spec;
+        if (observed.Differences.Contains(TagChanges.Difference))
+        {
+            await _setup.SyncTagsAsync(group.ARN!, context, cancellationToken);
+        }
         var differences = Differences(context.Resource, group);
         if (differences.Contains(ParametersDifference))
         {

@@ -53,6 +53,10 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
         var state = cache.Status ?? "unknown";
         var usable = state == Available;
         var differences = usable ? Differences(spec, cache) : [];
+        if (usable && context.FreshRead && !(await _setup.TagChangesAsync(cache.ARN!, context, cancellationToken)).IsEmpty)
+        {
+            differences.Add(TagChanges.Difference);
+        }
         var status = new JsonObject
         {
             ["arn"] = cache.ARN,
@@ -130,6 +134,10 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
             return;
         }
         var spec = context.Resource.Spec;
+        if (observed.Differences.Contains(TagChanges.Difference))
+        {
+            await _setup.SyncTagsAsync(cache.ARN!, context, cancellationToken);
+        }
         var differences = Differences(spec, cache);
         if (differences.Count == 0)
         {

@@ -116,11 +116,14 @@ public sealed class MessageBusMskClient(IAwsClientFactory clients, MskClusterCac
             return;
         }
         var spec = context.Resource.Spec;
-        var differences = Differences(context, cluster, await TagsAsync(context, cluster, arn, cancellationToken));
+        var tags = await TagsAsync(context, cluster, arn, cancellationToken);
+        var differences = Differences(context, cluster, tags);
         if (differences.Remove(TagsField))
         {
             // Tagging starts no cluster operation, so it goes along with whatever else differs.
-            await Kafka(context).TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = WantedTags(context).ToDictionary(StringComparer.Ordinal) }, cancellationToken);
+            await TagChangesFor(context, tags).ApplyAsync(
+                set => Kafka(context).TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = set.ToDictionary(StringComparer.Ordinal) }, cancellationToken),
+                remove => Kafka(context).UntagResourceAsync(new UntagResourceRequest { ResourceArn = arn, TagKeys = remove }, cancellationToken));
         }
         // MSK runs one operation per cluster at a time: start the first difference; the next reconcile, once ACTIVE again, starts the next.
         switch (differences.FirstOrDefault())
@@ -165,15 +168,14 @@ public sealed class MessageBusMskClient(IAwsClientFactory clients, MskClusterCac
     }
 
     /// <summary>
-    /// Mutable settings that differ (spec field names): tags missing or changed on the cluster (tags removed from
-    /// the spec stay, as this operator does not untag) and, on a provisioned cluster, brokers, instance type and
-    /// storage, which only grows, as MSK allows.
+    /// Mutable settings that differ (spec field names): tags missing, changed or no longer named by the spec and, on a
+    /// provisioned cluster, brokers, instance type and storage, which only grows, as MSK allows.
     /// </summary>
     private static List<string> Differences(ManagedResourceContext<MessageBus> context, Cluster cluster, IReadOnlyDictionary<string, string> tags)
     {
         var spec = context.Resource.Spec;
         var differences = new List<string>();
-        if (WantedTags(context).Any(tag => !tags.TryGetValue(tag.Key, out var value) || value != tag.Value))
+        if (!TagChangesFor(context, tags).IsEmpty)
         {
             differences.Add(TagsField);
         }
@@ -215,8 +217,10 @@ public sealed class MessageBusMskClient(IAwsClientFactory clients, MskClusterCac
     private async Task<IReadOnlyDictionary<string, string>> TagsAsync(ManagedResourceContext<MessageBus> context, Cluster cluster, string arn, CancellationToken cancellationToken) =>
         cluster.Tags ?? (await Kafka(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, cancellationToken)).Tags ?? new Dictionary<string, string>();
 
-    private static IReadOnlyList<KeyValuePair<string, string>> WantedTags(ManagedResourceContext<MessageBus> context) =>
-        OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags);
+    private static TagChanges TagChangesFor(ManagedResourceContext<MessageBus> context, IReadOnlyDictionary<string, string> tags) =>
+        TagChanges.Between(
+            OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags),
+            tags.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
 
     private static string Region(ManagedResourceContext<MessageBus> context) => EffectiveBus.Region(context.Resource.Spec, context.Build);
 

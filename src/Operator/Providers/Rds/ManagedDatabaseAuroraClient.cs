@@ -59,6 +59,10 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         if (usable)
         {
             differences.AddRange(ClusterDifferences(spec, cluster).Keys);
+            if (!DatabaseSetup.TagChanges(context, tags).IsEmpty)
+            {
+                differences.Add(TagChanges.Difference);
+            }
             if (members.Present.Any(member => member.DBInstanceClass != EffectiveDatabase.InstanceClass(spec)))
             {
                 differences.Add("DBInstanceClass");
@@ -134,6 +138,8 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         {
             return;
         }
+        var tags = cluster.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
+        await _setup.ApplyTagChangesAsync(context, cluster.DBClusterArn!, DatabaseSetup.TagChanges(context, tags), cancellationToken);
         var changes = ClusterDifferences(spec, cluster);
         if (changes.Count > 0)
         {

@@ -53,6 +53,7 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
         var state = instance.DBInstanceStatus ?? "unknown";
         var usable = UsableStates.Contains(state);
         var differences = usable ? Differences(spec, instance) : [];
+        var tagsDiffer = usable && !DatabaseSetup.TagChanges(context, tags).IsEmpty;
         var status = new JsonObject
         {
             ["arn"] = instance.DBInstanceArn,
@@ -74,7 +75,7 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
                 publish = _setup.Build(context, credentials.Password, new ConnectionEndpoints { Host = host, Port = port }).Objects;
             }
         }
-        if (!context.FreshRead && (differences.Count > 0 || !usable))
+        if (!context.FreshRead && (differences.Count > 0 || tagsDiffer || !usable))
         {
             // The drift listing may predate a change this operator just made: confirm with a fresh read before acting.
             return await ObserveAsync(context with { FreshRead = true }, cancellationToken);
@@ -84,8 +85,8 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
             Exists = true,
             State = state,
             Transitioning = !usable,
-            UpToDate = differences.Count == 0,
-            Differences = [.. differences.Keys],
+            UpToDate = differences.Count == 0 && !tagsDiffer,
+            Differences = tagsDiffer ? [.. differences.Keys, TagChanges.Difference] : [.. differences.Keys],
             Publish = publish,
             StatusFields = status,
         };
@@ -104,6 +105,8 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
         {
             return;
         }
+        var tags = instance.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = instance.DBInstanceArn! }, cancellationToken)).TagList ?? [];
+        await _setup.ApplyTagChangesAsync(context, instance.DBInstanceArn!, DatabaseSetup.TagChanges(context, tags), cancellationToken);
         var changes = Differences(context.Resource.Spec, instance);
         if (changes.Count == 0)
         {

@@ -22,6 +22,8 @@ namespace Skyforge.Operator.Providers.SecretsManager;
 public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
 {
     private const string CurrentStage = "AWSCURRENT";
+    private const string KeysDifference = "keys";
+    private const string RotationDifference = "rotation";
 
     private readonly IAwsClientFactory _clients;
     private readonly DataServicesOptions _options;
@@ -66,6 +68,14 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         var spec = context.Resource.Spec;
         var generate = spec.Source.Generate ?? throw new InvalidOperationException("only generated secrets are updated");
         var name = EffectiveSecret.AwsSecretName(spec, context.Build, context.Identity);
+        if (observed.Differences.Contains(TagChanges.Difference))
+        {
+            await SyncTagsAsync(context, name, cancellationToken);
+        }
+        if (!observed.Differences.Any(difference => difference is KeysDifference or RotationDifference))
+        {
+            return;
+        }
         var current = await Secrets(context).GetSecretValueAsync(new GetSecretValueRequest { SecretId = name }, cancellationToken);
         var values = ValuesOf(current);
         var rotate = RotationDue(spec, current.CreatedDate);
@@ -106,6 +116,7 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         {
             return new ExternalObservation { Exists = true, Owner = owner };
         }
+        var tagsDiffer = !TagChangesFor(context, described.Tags ?? []).IsEmpty;
         if (described.DeletedDate is not null)
         {
             if (resource.Metadata.DeletionTimestamp is not null)
@@ -123,11 +134,12 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         {
             var rotationAt = RotationAt(spec, Parse(status?.LastRotationTime));
             var rotationDue = rotationAt is { } rotation && rotation <= now;
+            List<string> pending = [.. rotationDue ? [RotationDifference] : Array.Empty<string>(), .. tagsDiffer ? [TagChanges.Difference] : Array.Empty<string>()];
             return new ExternalObservation
             {
                 Exists = true,
-                UpToDate = !rotationDue,
-                Differences = rotationDue ? ["rotation"] : [],
+                UpToDate = pending.Count == 0,
+                Differences = pending,
                 NextCheck = Earliest(due, rotationAt) - now,
             };
         }
@@ -138,13 +150,17 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         var differences = new List<string>();
         if (keys.Count != values.Count || keys.Any(key => !values.ContainsKey(key)))
         {
-            differences.Add("keys");
+            differences.Add(KeysDifference);
         }
         if (RotationDue(spec, value.CreatedDate))
         {
-            differences.Add("rotation");
+            differences.Add(RotationDifference);
         }
-        var publish = differences.Contains("keys")
+        if (tagsDiffer)
+        {
+            differences.Add(TagChanges.Difference);
+        }
+        var publish = differences.Contains(KeysDifference)
             ? null
             : ManagedSecretBuilder.Build(resource, context.Build, new ObservedValues(values)).Objects;
         return new ExternalObservation
@@ -233,6 +249,18 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         new("SourceNotFound", $"Secrets Manager secret {spec.Source.AwsSecretsManager?.SecretId} was not found");
 
     /// <summary>The Secrets Manager client of the secret's region (spec.region, else the operator's default).</summary>
+    private static TagChanges TagChangesFor(ManagedResourceContext<ManagedSecret> context, IReadOnlyList<AwsTag> live) =>
+        TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
+
+    /// <summary>Sets the secret's missing or changed tags and removes those the spec no longer names.</summary>
+    private async Task SyncTagsAsync(ManagedResourceContext<ManagedSecret> context, string name, CancellationToken cancellationToken)
+    {
+        var described = await Secrets(context).DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken);
+        await TagChangesFor(context, described.Tags ?? []).ApplyAsync(
+            set => Secrets(context).TagResourceAsync(new TagResourceRequest { SecretId = name, Tags = TagChanges.AsAwsTags(set) }, cancellationToken),
+            remove => Secrets(context).UntagResourceAsync(new UntagResourceRequest { SecretId = name, TagKeys = remove }, cancellationToken));
+    }
+
     private ISecretsManagerClient Secrets(ManagedResourceContext<ManagedSecret> context) =>
         _clients.ForRegion(EffectiveSecret.Region(context.Resource.Spec, context.Build)).SecretsManager;
 

@@ -104,6 +104,18 @@ public sealed class MskBusScenarioTests(MotoFixture moto) : IAsyncLifetime
         Assert.Equal(3, grown!.Provisioned!.NumberOfBrokerNodes);
         Assert.Equal("orders", (await _aws.Kafka.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = grown.ClusterArn! }, CancellationToken.None)).Tags!["team"]);
 
+        await _operator.ApplyAsync(SkyforgeResourceTypes.MessageBuses, Bus("orders-bus", "Delete", spec =>
+        {
+            spec["storageGiB"] = 200;
+            spec["tags"] = new JsonObject { ["owner"] = "data-platform" };
+        }));
+        var retagged = await Eventually.ReturnsAsync(
+            async () => (await _aws.Kafka.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = grown.ClusterArn! }, CancellationToken.None)).Tags!,
+            tags => tags.GetValueOrDefault("owner") == "data-platform" && !tags.ContainsKey("team"),
+            "the removed tag gone and the new one set in MSK");
+        Assert.Equal("orders-bus", retagged[OwnershipTags.NameKey]);
+        await ReadyAsync("orders-bus", generation: 3);
+
         await _operator.Client.DeleteAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "orders-bus");
         await _operator.WaitForGoneAsync(SkyforgeResourceTypes.MessageBuses, Namespace, "orders-bus");
         Assert.Null(await ClusterAsync("orders-bus"));

@@ -143,6 +143,28 @@ public sealed class ManagedCacheScenarioTests(MotoFixture moto) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changed_and_removed_spec_tags_reach_the_replication_group_and_ownership_tags_stay()
+    {
+        await _operator.ApplyAsync(Caches, Cache("tagged", "Delete", spec => spec["tags"] = new JsonObject { ["team"] = "payments", ["cost-center"] = "cc-1" }));
+        await ReadyAsync("tagged");
+        var arn = (await GroupAsync("tagged"))!.ARN!;
+        Assert.Equal("cc-1", (await TagsAsync(arn))["cost-center"]);
+
+        await _operator.ApplyAsync(Caches, Cache("tagged", "Delete", spec => spec["tags"] = new JsonObject { ["team"] = "billing" }));
+
+        var after = await Eventually.ReturnsAsync(() => TagsAsync(arn), tags => tags.GetValueOrDefault("team") == "billing" && !tags.ContainsKey("cost-center"),
+            "the replication group's tags to follow the spec");
+        Assert.Equal("tagged", after[OwnershipTags.NameKey]);
+        Assert.Equal(Namespace, after[OwnershipTags.NamespaceKey]);
+        Assert.True(after.ContainsKey(OwnershipTags.UidKey));
+        await ReadyAsync("tagged", generation: 2);
+    }
+
+    private async Task<Dictionary<string, string>> TagsAsync(string arn) =>
+        ((await _aws.ElastiCache.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, CancellationToken.None)).TagList ?? [])
+            .ToDictionary(tag => tag.Key, tag => tag.Value ?? "", StringComparer.Ordinal);
+
+    [Fact]
     public async Task Snapshot_deletes_with_a_final_snapshot_of_the_deterministic_name_and_keeps_the_token()
     {
         await _operator.ApplyAsync(Caches, Cache("ledger", "Snapshot"));

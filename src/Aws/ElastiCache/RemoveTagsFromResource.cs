@@ -1,0 +1,8 @@
+namespace Skyforge.Aws.ElastiCache;
+
+public sealed record RemoveTagsFromResourceRequest
+{
+    public required string ResourceName { get; init; }
+
+    public required IReadOnlyList<string> TagKeys { get; init; }
+}
