@@ -33,18 +33,21 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
     /// <summary>The ElastiCache client of the cache's region.</summary>
     public IElastiCacheClient ElastiCache(ManagedResourceContext<ManagedCache> context) => clients.ForRegion(Region(context)).ElastiCache;
 
-    /// <summary>Who the ownership tags of the cache (replication group or serverless cache) with this ARN name; a confirmed owner is remembered until a fresh read.</summary>
-    public async Task<TaggedOwner> OwnerAsync(string? arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who the ownership tags of the cache (replication group or serverless cache) with this ARN name, with the tags
+    /// when they were read now; a confirmed owner is remembered until a fresh read, which reads the tags again.
+    /// </summary>
+    public async Task<CacheOwnership> OwnerAsync(string? arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
     {
         if (arn is null)
         {
-            return TaggedOwner.Nobody;
+            return new CacheOwnership(TaggedOwner.Nobody, null);
         }
         if (!context.FreshRead && _confirmedOwner.ContainsKey(arn))
         {
-            return TaggedOwner.ThisOwner;
+            return new CacheOwnership(TaggedOwner.ThisOwner, null);
         }
-        var tags = (await ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
+        var tags = await ListTagsAsync(arn, context, cancellationToken);
         var owner = context.OwnerOf(tags);
         if (owner == TaggedOwner.ThisOwner)
         {
@@ -54,21 +57,17 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
         {
             _confirmedOwner.TryRemove(arn, out _);
         }
-        return owner;
+        return new CacheOwnership(owner, tags);
     }
 
-    /// <summary>How the cache's tags must change to match the ownership tags and <c>spec.tags</c> (one ListTagsForResource).</summary>
-    /// <remarks>Checked on fresh reads (a spec change, a requested reconcile), not on every drift check, which would cost one read per cache.</remarks>
-    public async Task<TagChanges> TagChangesAsync(string arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken)
-    {
-        var live = (await ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
-        return TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
-    }
+    /// <summary>How the cache's tags must change to match the ownership tags and <c>spec.tags</c>.</summary>
+    public static TagChanges TagChanges(ManagedResourceContext<ManagedCache> context, IReadOnlyList<AwsTag> live) =>
+        Providers.TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
 
     /// <summary>Sets the cache's missing or changed tags and removes those the spec no longer names.</summary>
     public async Task SyncTagsAsync(string arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
-        await (await TagChangesAsync(arn, context, cancellationToken)).ApplyAsync(
-            set => ElastiCache(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = TagChanges.AsAwsTags(set) }, cancellationToken),
+        await TagChanges(context, await ListTagsAsync(arn, context, cancellationToken)).ApplyAsync(
+            set => ElastiCache(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = Providers.TagChanges.AsAwsTags(set) }, cancellationToken),
             remove => ElastiCache(context).RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest { ResourceName = arn, TagKeys = remove }, cancellationToken));
 
     /// <summary>The AUTH token, generating and storing it first when the secret does not exist yet; null when AUTH is off.</summary>
@@ -182,4 +181,7 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
     {
         public string Get(ResourceIdentity owner, string purpose, int length, bool asciiSymbols) => token;
     }
+
+    private async Task<IReadOnlyList<AwsTag>> ListTagsAsync(string arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
+        (await ElastiCache(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
 }

@@ -46,16 +46,16 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
             // While the object is being deleted, the subnet group, parameter group and token secret may still need cleaning up: Delete does that.
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var owner = await _setup.OwnerAsync(group.ARN, context, cancellationToken);
-        if (owner != TaggedOwner.ThisOwner)
+        var ownership = await _setup.OwnerAsync(group.ARN, context, cancellationToken);
+        if (ownership.Owner != TaggedOwner.ThisOwner)
         {
-            return new ExternalObservation { Exists = true, Owner = owner };
+            return new ExternalObservation { Exists = true, Owner = ownership.Owner };
         }
 
         var state = group.Status ?? "unknown";
         var usable = UsableStates.Contains(state);
         var differences = usable ? Differences(resource, group) : [];
-        if (usable && context.FreshRead && !(await _setup.TagChangesAsync(group.ARN!, context, cancellationToken)).IsEmpty)
+        if (usable && ownership.Tags is { } tags && !CacheSetup.TagChanges(context, tags).IsEmpty)
         {
             differences.Add(TagChanges.Difference);
         }

@@ -44,16 +44,16 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
             // While the object is being deleted, the user group, user and token secret may still need cleaning up: Delete does that.
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var owner = await _setup.OwnerAsync(cache.ARN, context, cancellationToken);
-        if (owner != TaggedOwner.ThisOwner)
+        var ownership = await _setup.OwnerAsync(cache.ARN, context, cancellationToken);
+        if (ownership.Owner != TaggedOwner.ThisOwner)
         {
-            return new ExternalObservation { Exists = true, Owner = owner };
+            return new ExternalObservation { Exists = true, Owner = ownership.Owner };
         }
 
         var state = cache.Status ?? "unknown";
         var usable = state == Available;
         var differences = usable ? Differences(spec, cache) : [];
-        if (usable && context.FreshRead && !(await _setup.TagChangesAsync(cache.ARN!, context, cancellationToken)).IsEmpty)
+        if (usable && ownership.Tags is { } tags && !CacheSetup.TagChanges(context, tags).IsEmpty)
         {
             differences.Add(TagChanges.Difference);
         }
