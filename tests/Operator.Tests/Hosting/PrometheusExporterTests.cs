@@ -109,11 +109,13 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
-    public void Meters_of_another_host_and_unlisted_meters_are_ignored()
+    public void Meters_of_another_host_unscoped_and_unlisted_meters_are_ignored()
     {
         using var otherHost = new Meter(new MeterOptions(MeterName) { Scope = new object() });
+        using var unscoped = new Meter(MeterName);
         using var unlisted = new Meter(new MeterOptions("Skyforge.Tests.Unlisted") { Scope = _scope });
         otherHost.CreateCounter<long>("skyforge_test_other_host_total").Add(1);
+        unscoped.CreateCounter<long>("skyforge_test_unscoped_total").Add(1);
         unlisted.CreateCounter<long>("skyforge_test_unlisted_total").Add(1);
         _meter.CreateCounter<long>("skyforge_test_mine_total").Add(1);
 

@@ -4,8 +4,10 @@ namespace Skyforge.Operator.Hosting.Metrics;
 
 /// <summary>
 /// Listens to the instruments of the named meters — counters, up-down counters, gauges, histograms and their
-/// observable forms — and keeps their current values per label set for the Prometheus endpoint. Meters created by
-/// another <see cref="IMeterFactory"/> (another host in the same process) are ignored; unscoped meters are included.
+/// observable forms — and keeps their current values per label set for the Prometheus endpoint. Only meters of the
+/// given scope count: the host creates all of its meters through its <see cref="IMeterFactory"/>, so another host in
+/// the same process, or a component built without a factory (which falls back to a shared unscoped meter), never
+/// shows up in this host's figures.
 /// </summary>
 public sealed class MeterCollector : IDisposable
 {
@@ -23,7 +25,7 @@ public sealed class MeterCollector : IDisposable
     private readonly MeterListener _listener;
 
     /// <param name="meterNames">Meters to listen to.</param>
-    /// <param name="scope">The <see cref="Meter.Scope"/> accepted besides null: the host's <see cref="IMeterFactory"/>.</param>
+    /// <param name="scope">The <see cref="Meter.Scope"/> accepted: the host's <see cref="IMeterFactory"/>.</param>
     public MeterCollector(IEnumerable<string> meterNames, object? scope)
     {
         _meterNames = new HashSet<string>(meterNames, StringComparer.Ordinal);
@@ -70,7 +72,7 @@ public sealed class MeterCollector : IDisposable
 
     private void OnInstrumentPublished(Instrument instrument, MeterListener listener)
     {
-        if (!_meterNames.Contains(instrument.Meter.Name) || (instrument.Meter.Scope is not null && !ReferenceEquals(instrument.Meter.Scope, _scope)))
+        if (!_meterNames.Contains(instrument.Meter.Name) || !ReferenceEquals(instrument.Meter.Scope, _scope))
         {
             return;
         }
