@@ -90,6 +90,18 @@ public sealed class ServerSideApplyTests
     }
 
     [Fact]
+    public async Task A_map_applied_as_null_and_then_with_entries_keeps_them()
+    {
+        await using var server = await TestResources.StartWithWidgetsAsync();
+        using var client = ApiClient.For(server);
+        (await client.ApplyAsync(WidgetPath, Config("  replicas: 2\n  settings: null"), "operator")).Expect(HttpStatusCode.Created);
+
+        var applied = (await client.ApplyAsync(WidgetPath, Config("  replicas: 2\n  settings:\n    mode: fast"), "operator")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("fast", applied["spec"]!["settings"]!["mode"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Keyed_lists_merge_items_from_different_managers()
     {
         await using var server = await TestResources.StartWithWidgetsAsync();

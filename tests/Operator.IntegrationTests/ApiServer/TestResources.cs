@@ -72,6 +72,10 @@ internal static class TestResources
                         type: array
                         items:
                           type: string
+                      settings:
+                        type: object
+                        additionalProperties:
+                          type: string
                       ports:
                         type: array
                         x-kubernetes-list-type: map

@@ -32,8 +32,10 @@ public sealed class AuroraScenarioTests(MotoFixture moto) : IAsyncLifetime
         await _aws.DisposeAsync();
     }
 
-    private JsonObject Cluster(int replicas, int retentionDays) => new()
+    private JsonObject Cluster(int replicas, int retentionDays, JsonObject? tags = null)
     {
+        var cluster = new JsonObject
+        {
         ["apiVersion"] = Group.ApiVersion,
         ["kind"] = "ManagedDatabase",
         ["metadata"] = new JsonObject { ["name"] = "ledger", ["namespace"] = Namespace },
@@ -47,7 +49,13 @@ public sealed class AuroraScenarioTests(MotoFixture moto) : IAsyncLifetime
             ["network"] = new JsonObject { ["subnetIds"] = new JsonArray([.. moto.Network.SubnetIds.Select(id => (JsonNode)id)]) },
             ["deletionPolicy"] = "Snapshot",
         },
-    };
+        };
+        if (tags is not null)
+        {
+            cluster["spec"]!["tags"] = tags;
+        }
+        return cluster;
+    }
 
     private static ResourceIdentity Identity(string uid = "") => new(Group.ApiVersion, "ManagedDatabase", Namespace, "ledger", uid);
 
@@ -91,6 +99,14 @@ public sealed class AuroraScenarioTests(MotoFixture moto) : IAsyncLifetime
 
         await _operator.ApplyAsync(Databases, Cluster(replicas: 1, retentionDays: 14));
         await Eventually.ReturnsAsync(InstanceIdsAsync, ids => !ids.Contains(reader2), "the second reader to be removed");
+
+        await _operator.ApplyAsync(Databases, Cluster(replicas: 1, retentionDays: 14, tags: new JsonObject { ["team"] = "ledger" }));
+        foreach (var arn in new[] { cluster.DBClusterArn! }.Concat((await _aws.Rds.DescribeDBInstancesAsync(new DescribeDBInstancesRequest(), CancellationToken.None)).DBInstances!.Select(instance => instance.DBInstanceArn!)))
+        {
+            await Eventually.ReturnsAsync(
+                async () => (await _aws.Rds.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, CancellationToken.None)).TagList ?? [],
+                tags => tags.Any(tag => tag.Key == "team" && tag.Value == "ledger"), $"the team tag on {arn}");
+        }
 
         await _operator.Client.DeleteAsync(Databases, Namespace, "ledger");
         await _operator.WaitForGoneAsync(Databases, Namespace, "ledger");

@@ -59,7 +59,8 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         if (usable)
         {
             differences.AddRange(ClusterDifferences(spec, cluster).Keys);
-            if (!DatabaseSetup.TagChanges(context, tags).IsEmpty)
+            if (!DatabaseSetup.TagChanges(context, tags).IsEmpty
+                || members.Present.Any(member => member.TagList is { } memberTags && !DatabaseSetup.TagChanges(context, memberTags).IsEmpty))
             {
                 differences.Add(TagChanges.Difference);
             }
@@ -140,6 +141,10 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         }
         var tags = cluster.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
         await _setup.ApplyTagChangesAsync(context, cluster.DBClusterArn!, DatabaseSetup.TagChanges(context, tags), cancellationToken);
+        foreach (var member in members.Present.Where(member => member.TagList is not null && member.DBInstanceArn is not null))
+        {
+            await _setup.ApplyTagChangesAsync(context, member.DBInstanceArn!, DatabaseSetup.TagChanges(context, member.TagList!), cancellationToken);
+        }
         var changes = ClusterDifferences(spec, cluster);
         if (changes.Count > 0)
         {

@@ -218,7 +218,9 @@ internal static class ServerSideApply
     private static void RemoveAbandoned(JsonObject result, FieldSet previouslyApplied, FieldSet nowApplied,
         List<ManagedFieldsEntry> entries, ManagedFieldsEntry? own)
     {
-        var abandoned = previouslyApplied.Leaves().Where(leaf => !nowApplied.ContainsLeaf(leaf))
+        // A field applied before is abandoned only when nothing is applied at, below or above it now: a map applied
+        // as null last time and with entries now is still the applier's.
+        var abandoned = previouslyApplied.Leaves().Where(leaf => !nowApplied.Overlaps(leaf))
             .OrderByDescending(leaf => leaf.Count).ToList();
         foreach (var leaf in abandoned)
         {
