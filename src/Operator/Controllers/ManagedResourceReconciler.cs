@@ -325,9 +325,7 @@ public sealed partial class ManagedResourceReconciler<TResource> : IReconciler
             var type = PublishedObjects.TypeOf(obj);
             var name = obj["metadata"]!["name"]!.GetValue<string>();
             var existing = await _client.TryGetAsync(type, owner.Key.Namespace, name, cancellationToken);
-            var controller = (existing?["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
-                .FirstOrDefault(reference => reference["controller"]?.GetValue<bool>() == true);
-            if (existing is not null && controller?["uid"]?.GetValue<string>() != owner.Uid)
+            if (existing is not null && ControllerOwner.Of(existing)?.Uid != owner.Uid)
             {
                 throw new ExternalResourceException(ConditionReasons.OwnershipConflict, $"{type.Kind} {name} already exists and is not controlled by this {_kind.Type.Kind}; it is left untouched");
             }

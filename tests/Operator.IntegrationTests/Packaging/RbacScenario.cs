@@ -30,12 +30,8 @@ internal sealed class RbacScenario(TestApiServer server, KubernetesClient user, 
     }
 
     /// <summary>An in-cluster ManagedDatabase in <paramref name="namespace"/>, for a test that checks it is left alone.</summary>
-    public static JsonObject InClusterDatabase(string @namespace, string cpu) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "ManagedDatabase",
-        ["metadata"] = new JsonObject { ["name"] = "inventory", ["namespace"] = @namespace },
-        ["spec"] = new JsonObject
+    public static JsonObject InClusterDatabase(string @namespace, string cpu) =>
+        Manifest("ManagedDatabase", "inventory", @namespace, new JsonObject
         {
             ["engine"] = "postgres",
             ["version"] = "16",
@@ -43,8 +39,7 @@ internal sealed class RbacScenario(TestApiServer server, KubernetesClient user, 
             ["databases"] = new JsonArray("inventory"),
             ["resources"] = new JsonObject { ["cpu"] = cpu, ["memory"] = "256Mi", ["storageGiB"] = 5 },
             ["deletionPolicy"] = "Delete",
-        },
-    };
+        });
 
     private async Task ReconcileManagedSecretAsync()
     {
@@ -177,24 +172,15 @@ internal sealed class RbacScenario(TestApiServer server, KubernetesClient user, 
                 - {name: worker, kind: worker, image: "shop-worker:1"}
             """).Single()!.AsObject();
 
-    private JsonObject ManagedSecret(params string[] keys) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "ManagedSecret",
-        ["metadata"] = new JsonObject { ["name"] = "api-keys", ["namespace"] = @namespace },
-        ["spec"] = new JsonObject
+    private JsonObject ManagedSecret(params string[] keys) =>
+        Manifest("ManagedSecret", "api-keys", @namespace, new JsonObject
         {
             ["source"] = new JsonObject { ["generate"] = new JsonObject { ["keys"] = new JsonArray([.. keys.Select(key => (JsonNode)key)]) } },
             ["deletionPolicy"] = "Delete",
-        },
-    };
+        });
 
-    private JsonObject InClusterCache(string evictionPolicy) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "ManagedCache",
-        ["metadata"] = new JsonObject { ["name"] = "sessions", ["namespace"] = @namespace },
-        ["spec"] = new JsonObject
+    private JsonObject InClusterCache(string evictionPolicy) =>
+        Manifest("ManagedCache", "sessions", @namespace, new JsonObject
         {
             ["engine"] = "redis",
             ["version"] = "7.1",
@@ -203,20 +189,22 @@ internal sealed class RbacScenario(TestApiServer server, KubernetesClient user, 
             ["replicasPerShard"] = 1,
             ["evictionPolicy"] = evictionPolicy,
             ["deletionPolicy"] = "Delete",
-        },
-    };
+        });
 
-    private JsonObject InClusterRabbitMq(string memory) => new()
-    {
-        ["apiVersion"] = Group.ApiVersion,
-        ["kind"] = "MessageBus",
-        ["metadata"] = new JsonObject { ["name"] = "notifications", ["namespace"] = @namespace },
-        ["spec"] = new JsonObject
+    private JsonObject InClusterRabbitMq(string memory) =>
+        Manifest("MessageBus", "notifications", @namespace, new JsonObject
         {
             ["engine"] = "rabbitmq",
             ["provider"] = "inCluster",
             ["queues"] = new JsonArray(new JsonObject { ["name"] = "emails" }),
             ["resources"] = new JsonObject { ["cpu"] = "250m", ["memory"] = memory, ["storageGiB"] = 2 },
-        },
+        });
+
+    private static JsonObject Manifest(string kind, string name, string @namespace, JsonObject spec) => new()
+    {
+        ["apiVersion"] = Group.ApiVersion,
+        ["kind"] = kind,
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = @namespace },
+        ["spec"] = spec,
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Skyforge.Kubernetes;
+using Skyforge.Kubernetes.Models;
 using Skyforge.Runtime.Informers;
 
 namespace Skyforge.Operator.Controllers.Apps;
@@ -31,30 +32,20 @@ internal sealed class AppOwnership(SharedInformerFactory informers, IKubernetesC
                 continue;
             }
             var selector = AppPlatformReconciler.OwnedSelector(type);
-            var controller = informers.Get(type, selector).Store.Get(app.Key.Namespace, name) is { } cached
-                ? Controller(cached.ToJsonObject())
-                : selector is null ? null : await LiveControllerAsync(type, app.Key.Namespace, name, cancellationToken);
-            if (controller is { } found && found.Uid != app.Uid)
+            var (exists, controller) = informers.Get(type, selector).Store.Get(app.Key.Namespace, name) is { } cached
+                ? (true, cached.ControllerReference)
+                : selector is null ? (false, null) : await LiveControllerAsync(type, app.Key.Namespace, name, cancellationToken);
+            if (exists && controller?.Uid != app.Uid)
             {
-                conflicts.Add(found.Uid is null
+                conflicts.Add(controller is null
                     ? $"{type.Kind} {name} already exists without an owner"
-                    : $"{type.Kind} {name} is controlled by {found.Kind} {found.Name}");
+                    : $"{type.Kind} {name} is controlled by {controller.Kind} {controller.Name}");
             }
         }
         return conflicts;
     }
 
-    private async Task<ObjectController?> LiveControllerAsync(ResourceType type, string? @namespace, string name, CancellationToken cancellationToken) =>
-        await client.TryGetAsync(type, @namespace, name, cancellationToken) is { } live ? Controller(live) : null;
-
-    /// <summary>The object's controller; an existing object without one is reported with a null uid.</summary>
-    private static ObjectController Controller(JsonObject obj)
-    {
-        var reference = (obj["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
-            .FirstOrDefault(owner => owner["controller"]?.GetValue<bool>() == true);
-        return new ObjectController(
-            reference?["kind"]?.GetValue<string>(), reference?["name"]?.GetValue<string>(), reference?["uid"]?.GetValue<string>());
-    }
-
-    private sealed record ObjectController(string? Kind, string? Name, string? Uid);
+    /// <summary>Whether the object exists (a read, for what the label-filtered cache cannot show) and its controller.</summary>
+    private async Task<(bool Exists, OwnerReference? Controller)> LiveControllerAsync(ResourceType type, string? @namespace, string name, CancellationToken cancellationToken) =>
+        await client.TryGetAsync(type, @namespace, name, cancellationToken) is { } live ? (true, ControllerOwner.Of(live)) : (false, null);
 }

@@ -263,9 +263,7 @@ public sealed partial class AppPlatformReconciler : IReconciler
                 continue;
             }
             var existing = await _client.TryGetAsync(type, app.Key.Namespace, app.Key.Name, cancellationToken);
-            var controller = (existing?["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>()
-                .FirstOrDefault(reference => reference["controller"]?.GetValue<bool>() == true);
-            if (controller?["uid"]?.GetValue<string>() == app.Uid && existing?["metadata"]?["deletionTimestamp"] is null)
+            if (ControllerOwner.Of(existing)?.Uid == app.Uid && existing?["metadata"]?["deletionTimestamp"] is null)
             {
                 LogPruned(type.Kind, app.Key.Namespace ?? "", app.Key.Name);
                 await _client.DeleteIfExistsAsync(type, app.Key.Namespace, app.Key.Name, new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken);

@@ -138,20 +138,19 @@ public static class RunSettingsParser
         return interval >= TimeSpan.FromSeconds(1) ? interval : throw new FormatException($"{text} is too short (at least 1s)");
     }
 
-    private static int ParseWorkerCount(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000
-            ? count
-            : throw new FormatException($"\"{text}\" is not a worker count (a whole number from 1 to 1000)");
+    private static int ParseWorkerCount(string text) => WholeNumber(text, 1000, "a worker count");
 
     private static double ParseRate(string text) =>
         double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate is >= 0.1 and <= 100_000
             ? rate
             : throw new FormatException($"\"{text}\" is not a request rate (requests per second from 0.1 to 100000)");
 
-    private static int ParseBurst(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var burst) && burst is >= 1 and <= 100_000
-            ? burst
-            : throw new FormatException($"\"{text}\" is not a burst size (a whole number from 1 to 100000)");
+    private static int ParseBurst(string text) => WholeNumber(text, 100_000, "a burst size");
+
+    private static int WholeNumber(string text, int max, string what) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max
+            ? number
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"\"{text}\" is not {what} (a whole number from 1 to {max})"));
 
     private static bool ParseBoolean(string text) => text.ToLowerInvariant() switch
     {

@@ -61,13 +61,13 @@ public sealed class CacheSetup(IAwsClientFactory clients, DataServicesOptions op
     }
 
     /// <summary>How the cache's tags must change to match the ownership tags and <c>spec.tags</c>.</summary>
-    public static TagChanges TagChanges(ManagedResourceContext<ManagedCache> context, IReadOnlyList<AwsTag> live) =>
-        Providers.TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
+    public static TagChanges TagChangesFor(ManagedResourceContext<ManagedCache> context, IReadOnlyList<AwsTag> live) =>
+        TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
 
     /// <summary>Sets the cache's missing or changed tags and removes those the spec no longer names.</summary>
     public async Task SyncTagsAsync(string arn, ManagedResourceContext<ManagedCache> context, CancellationToken cancellationToken) =>
-        await TagChanges(context, await ListTagsAsync(arn, context, cancellationToken)).ApplyAsync(
-            set => ElastiCache(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = Providers.TagChanges.AsAwsTags(set) }, cancellationToken),
+        await TagChangesFor(context, await ListTagsAsync(arn, context, cancellationToken)).ApplyAsync(
+            set => ElastiCache(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = TagChanges.AsAwsTags(set) }, cancellationToken),
             remove => ElastiCache(context).RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest { ResourceName = arn, TagKeys = remove }, cancellationToken));
 
     /// <summary>The AUTH token, generating and storing it first when the secret does not exist yet; null when AUTH is off.</summary>

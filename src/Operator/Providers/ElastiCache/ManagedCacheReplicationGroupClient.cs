@@ -55,7 +55,7 @@ public sealed class ManagedCacheReplicationGroupClient : IExternalClient<Managed
         var state = group.Status ?? "unknown";
         var usable = UsableStates.Contains(state);
         var differences = usable ? Differences(resource, group) : [];
-        if (usable && ownership.Tags is { } tags && !CacheSetup.TagChanges(context, tags).IsEmpty)
+        if (usable && ownership.Tags is { } tags && !CacheSetup.TagChangesFor(context, tags).IsEmpty)
         {
             differences.Add(TagChanges.Difference);
         }

@@ -53,7 +53,7 @@ public sealed class ManagedCacheServerlessClient : IExternalClient<ManagedCache>
         var state = cache.Status ?? "unknown";
         var usable = state == Available;
         var differences = usable ? Differences(spec, cache) : [];
-        if (usable && ownership.Tags is { } tags && !CacheSetup.TagChanges(context, tags).IsEmpty)
+        if (usable && ownership.Tags is { } tags && !CacheSetup.TagChangesFor(context, tags).IsEmpty)
         {
             differences.Add(TagChanges.Difference);
         }

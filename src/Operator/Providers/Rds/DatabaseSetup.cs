@@ -32,14 +32,18 @@ public sealed class DatabaseSetup(IAwsClientFactory clients, DataServicesOptions
     /// <summary>The RDS client of the database's region.</summary>
     public IRdsClient Rds(ManagedResourceContext<ManagedDatabase> context) => clients.ForRegion(Region(context)).Rds;
 
+    /// <summary>The tags of an instance or cluster: those its description carries, else read with ListTagsForResource.</summary>
+    public async Task<IReadOnlyList<AwsTag>> TagsAsync(ManagedResourceContext<ManagedDatabase> context, string arn, IReadOnlyList<AwsTag>? described, CancellationToken cancellationToken) =>
+        described ?? (await Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = arn }, cancellationToken)).TagList ?? [];
+
     /// <summary>How the tags of the instance or cluster must change to match the ownership tags and <c>spec.tags</c>.</summary>
-    public static TagChanges TagChanges(ManagedResourceContext<ManagedDatabase> context, IReadOnlyList<AwsTag> live) =>
-        Providers.TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
+    public static TagChanges TagChangesFor(ManagedResourceContext<ManagedDatabase> context, IReadOnlyList<AwsTag> live) =>
+        TagChanges.Between(OwnershipTags.For(context.Build.ClusterName, context.Identity, context.Resource.Spec.Tags), live);
 
     /// <summary>Sets the missing or changed tags of an RDS resource and removes those the spec no longer names.</summary>
     public Task ApplyTagChangesAsync(ManagedResourceContext<ManagedDatabase> context, string arn, TagChanges changes, CancellationToken cancellationToken) =>
         changes.ApplyAsync(
-            set => Rds(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = Providers.TagChanges.AsAwsTags(set) }, cancellationToken),
+            set => Rds(context).AddTagsToResourceAsync(new AddTagsToResourceRequest { ResourceName = arn, Tags = TagChanges.AsAwsTags(set) }, cancellationToken),
             remove => Rds(context).RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest { ResourceName = arn, TagKeys = remove }, cancellationToken));
 
     public DesiredState Build(ManagedResourceContext<ManagedDatabase> context, string password, ConnectionEndpoints endpoints) =>

@@ -42,7 +42,7 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         {
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var tags = cluster.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
+        var tags = await _setup.TagsAsync(context, cluster.DBClusterArn!, cluster.TagList, cancellationToken);
         var owner = context.OwnerOf(tags);
         if (owner != TaggedOwner.ThisOwner)
         {
@@ -59,8 +59,8 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         if (usable)
         {
             differences.AddRange(ClusterDifferences(spec, cluster).Keys);
-            if (!DatabaseSetup.TagChanges(context, tags).IsEmpty
-                || members.Present.Any(member => member.TagList is { } memberTags && !DatabaseSetup.TagChanges(context, memberTags).IsEmpty))
+            if (!DatabaseSetup.TagChangesFor(context, tags).IsEmpty
+                || members.Present.Any(member => member.TagList is { } memberTags && !DatabaseSetup.TagChangesFor(context, memberTags).IsEmpty))
             {
                 differences.Add(TagChanges.Difference);
             }
@@ -139,11 +139,11 @@ public sealed class ManagedDatabaseAuroraClient : IExternalClient<ManagedDatabas
         {
             return;
         }
-        var tags = cluster.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = cluster.DBClusterArn! }, cancellationToken)).TagList ?? [];
-        await _setup.ApplyTagChangesAsync(context, cluster.DBClusterArn!, DatabaseSetup.TagChanges(context, tags), cancellationToken);
+        var tags = await _setup.TagsAsync(context, cluster.DBClusterArn!, cluster.TagList, cancellationToken);
+        await _setup.ApplyTagChangesAsync(context, cluster.DBClusterArn!, DatabaseSetup.TagChangesFor(context, tags), cancellationToken);
         foreach (var member in members.Present.Where(member => member.TagList is not null && member.DBInstanceArn is not null))
         {
-            await _setup.ApplyTagChangesAsync(context, member.DBInstanceArn!, DatabaseSetup.TagChanges(context, member.TagList!), cancellationToken);
+            await _setup.ApplyTagChangesAsync(context, member.DBInstanceArn!, DatabaseSetup.TagChangesFor(context, member.TagList!), cancellationToken);
         }
         var changes = ClusterDifferences(spec, cluster);
         if (changes.Count > 0)

@@ -43,7 +43,7 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
             // While the object is being deleted, the subnet group and master secret may still need cleaning up: Delete does that.
             return resource.Metadata.DeletionTimestamp is null ? ExternalObservation.Absent : new ExternalObservation { Exists = true, State = "deleted" };
         }
-        var tags = instance.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = instance.DBInstanceArn! }, cancellationToken)).TagList ?? [];
+        var tags = await _setup.TagsAsync(context, instance.DBInstanceArn!, instance.TagList, cancellationToken);
         var owner = context.OwnerOf(tags);
         if (owner != TaggedOwner.ThisOwner)
         {
@@ -53,7 +53,7 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
         var state = instance.DBInstanceStatus ?? "unknown";
         var usable = UsableStates.Contains(state);
         var differences = usable ? Differences(spec, instance) : [];
-        var tagsDiffer = usable && !DatabaseSetup.TagChanges(context, tags).IsEmpty;
+        var tagsDiffer = usable && !DatabaseSetup.TagChangesFor(context, tags).IsEmpty;
         var status = new JsonObject
         {
             ["arn"] = instance.DBInstanceArn,
@@ -105,8 +105,8 @@ public sealed class ManagedDatabaseRdsClient : IExternalClient<ManagedDatabase>
         {
             return;
         }
-        var tags = instance.TagList ?? (await _setup.Rds(context).ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceName = instance.DBInstanceArn! }, cancellationToken)).TagList ?? [];
-        await _setup.ApplyTagChangesAsync(context, instance.DBInstanceArn!, DatabaseSetup.TagChanges(context, tags), cancellationToken);
+        var tags = await _setup.TagsAsync(context, instance.DBInstanceArn!, instance.TagList, cancellationToken);
+        await _setup.ApplyTagChangesAsync(context, instance.DBInstanceArn!, DatabaseSetup.TagChangesFor(context, tags), cancellationToken);
         var changes = Differences(context.Resource.Spec, instance);
         if (changes.Count == 0)
         {

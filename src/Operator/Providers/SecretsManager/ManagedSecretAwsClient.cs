@@ -134,7 +134,15 @@ public sealed class ManagedSecretAwsClient : IExternalClient<ManagedSecret>
         {
             var rotationAt = RotationAt(spec, Parse(status?.LastRotationTime));
             var rotationDue = rotationAt is { } rotation && rotation <= now;
-            List<string> pending = [.. rotationDue ? [RotationDifference] : Array.Empty<string>(), .. tagsDiffer ? [TagChanges.Difference] : Array.Empty<string>()];
+            var pending = new List<string>();
+            if (rotationDue)
+            {
+                pending.Add(RotationDifference);
+            }
+            if (tagsDiffer)
+            {
+                pending.Add(TagChanges.Difference);
+            }
             return new ExternalObservation
             {
                 Exists = true,
